@@ -1,0 +1,38 @@
+using Inburgering.Host.Components;
+using Inburgering.Host.Health;
+using Inburgering.Host.Hosting;
+using Inburgering.Host.Messaging;
+using Inburgering.Host.Scheduling;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Serve Razor class library assets (MudBlazor) from the build output too, not only from a publish folder.
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddEnginePersistence();
+builder.AddScheduler();
+builder.AddMessaging();
+builder.Services.AddEngineHealthChecks();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapOpenApi();
+app.MapEngineHealth();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public and partial so WebApplicationFactory can host it in tests.</summary>
+public partial class Program;

@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inburgering.Workflows.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a pooled <see cref="WorkflowsDbContext"/> factory for the configured provider. Every unit of work
+    /// (a burst, an API call) takes a short-lived context from it.
+    /// </summary>
+    /// <param name="contentRoot">Folder against which a relative SQLite file path is resolved.</param>
+    public static IServiceCollection AddWorkflowsPersistence(
+        this IServiceCollection services, DatabaseOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var connectionString = options.Provider == DatabaseProvider.Sqlite
+            ? ResolveSqlitePath(options.ConnectionString, contentRoot)
+            : options.ConnectionString;
+
+        services.AddPooledDbContextFactory<WorkflowsDbContext>(builder => Configure(builder, options.Provider, connectionString));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContext());
+        services.AddSingleton(new ResolvedDatabase(options.Provider, connectionString));
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+
+    internal static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                builder.UseNpgsql(connectionString);
+                break;
+            case DatabaseProvider.Sqlite:
+                builder.UseSqlite(connectionString);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
+        }
+    }
+
+    /// <summary>Makes a relative SQLite <c>Data Source</c> absolute and creates its folder.</summary>
+    internal static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource is { Length: > 0 } source && source != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(source) ? source : Path.GetFullPath(Path.Combine(contentRoot, source));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            csb.DataSource = path;
+        }
+        return csb.ToString();
+    }
+}
+
+/// <summary>The provider and the connection string after resolution, for components that talk to the database directly.</summary>
+public sealed record ResolvedDatabase(DatabaseProvider Provider, string ConnectionString);

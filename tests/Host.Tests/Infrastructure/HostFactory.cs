@@ -1,0 +1,46 @@
+using Inburgering.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Inburgering.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The Host in process. By default it runs the embedded default (SQLite in a temp folder, in-memory Hangfire and
+/// MassTransit); <see cref="WithSetting"/> switches it to PostgreSQL or RabbitMQ. Settings go in through
+/// <c>UseSetting</c> because Program reads the provider choice before the host is built.
+/// </summary>
+public sealed class HostFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDirectory _folder = new();
+    private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
+
+    public HostFactory()
+    {
+        _settings["Database:Provider"] = "Sqlite";
+        _settings["Database:ConnectionString"] = $"Data Source={_folder.File("host.db")}";
+        _settings["Bus:Transport"] = "InMemory";
+    }
+
+    public HostFactory WithSetting(string key, string value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _folder.Dispose();
+        }
+    }
+}
