@@ -12,6 +12,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddEnginePersistence();
+builder.AddEngine();
 builder.AddScheduler();
 builder.AddMessaging();
 builder.Services.AddEngineHealthChecks();
@@ -23,6 +24,7 @@ builder.Services.AddMudServices();
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
+await app.SeedDefinitionsAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -30,6 +32,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapEngineHealth();
+app.MapEngineApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

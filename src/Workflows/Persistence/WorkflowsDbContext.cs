@@ -1,3 +1,5 @@
+using Inburgering.Workflows.Definitions;
+using Inburgering.Workflows.Instances;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Workflows.Persistence;
@@ -8,6 +10,18 @@ namespace Inburgering.Workflows.Persistence;
 /// </summary>
 public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options) : DbContext(options)
 {
+    public DbSet<DefinitionVersion> Definitions => Set<DefinitionVersion>();
+
+    public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
+
+    public DbSet<WorkflowWait> Waits => Set<WorkflowWait>();
+
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<PendingEvent> PendingEvents => Set<PendingEvent>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowsDbContext).Assembly);

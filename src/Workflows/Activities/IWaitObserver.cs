@@ -1,0 +1,30 @@
+using Inburgering.Workflows.Instances;
+using Inburgering.Workflows.Persistence;
+
+namespace Inburgering.Workflows.Activities;
+
+/// <summary>
+/// Adds what belongs with a wait to the burst's transaction: a timer row for a deadline, a partner task and its
+/// outbox message. Called while the burst runs, before its single commit, so wait and companions commit or fail together.
+/// </summary>
+public interface IWaitObserver
+{
+    ValueTask OnWaitOpenedAsync(WaitOpenedArguments arguments);
+
+    ValueTask OnWaitClosedAsync(WaitClosedArguments arguments);
+}
+
+/// <param name="Db">The burst's context: add rows, never call SaveChanges.</param>
+public sealed record WaitOpenedArguments(WorkflowsDbContext Db, WorkflowInstance Instance, WorkflowWait Wait, WaitRequest Request, DateTimeOffset Now);
+
+/// <param name="Db">The burst's context: add or change rows, never call SaveChanges.</param>
+public sealed record WaitClosedArguments(WorkflowsDbContext Db, WorkflowInstance Instance, WorkflowWait Wait, WaitCloseReason Reason, DateTimeOffset Now);
+
+public enum WaitCloseReason
+{
+    /// <summary>What it waited for happened.</summary>
+    Resumed,
+
+    /// <summary>Another branch won (Join "any"), the instance was terminated or cancelled.</summary>
+    Cancelled,
+}

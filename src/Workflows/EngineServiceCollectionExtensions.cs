@@ -1,0 +1,31 @@
+using Inburgering.Workflows.Activities;
+using Inburgering.Workflows.Definitions;
+using Inburgering.Workflows.Definitions.Validation;
+using Inburgering.Workflows.Execution;
+using Inburgering.Workflows.Expressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Inburgering.Workflows;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the engine: activity registry, expressions, validation, definitions and the runner. Activities are
+    /// registered separately (e.g. <c>AddStandardActivities()</c>), persistence with <c>AddWorkflowsPersistence</c>.
+    /// </summary>
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<EngineOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(new ExpressionOptions());
+        services.TryAddSingleton<ExpressionEvaluator>();
+        services.TryAddSingleton<ActivityRegistry>();
+        services.TryAddSingleton<DefinitionValidator>();
+        services.TryAddSingleton<DefinitionCatalog>();
+        services.TryAddSingleton<DefinitionStore>();
+        services.TryAddSingleton<WorkflowRunner>();
+        services.TryAddSingleton<DefinitionSeeder>();
+        return services;
+    }
+}

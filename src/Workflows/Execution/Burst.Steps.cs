@@ -1,0 +1,125 @@
+using Inburgering.Workflows.Activities;
+using Inburgering.Workflows.Definitions;
+using Inburgering.Workflows.Instances;
+
+namespace Inburgering.Workflows.Execution;
+
+internal sealed partial class Burst
+{
+    /// <summary>Puts a node on the queue of paths to run in this burst.</summary>
+    public void Schedule(CompiledNode node, Connection? arrivedBy) => _queue.Enqueue((node, arrivedBy));
+
+    /// <summary>Runs queued paths until every path waits or ends.</summary>
+    public async Task RunAsync()
+    {
+        while (_queue.TryDequeue(out var item))
+        {
+            if (++_steps > _maxSteps)
+            {
+                RaiseIncident(item.Node, $"De burst is gestopt na {_maxSteps} stappen: waarschijnlijk een lus die nooit wacht.", continueAllowed: false);
+                _queue.Clear();
+                return;
+            }
+            await ExecuteAsync(item.Node, item.ArrivedBy);
+        }
+    }
+
+    public async Task ExecuteAsync(CompiledNode node, Connection? arrivedBy)
+    {
+        Journal(JournalKind.ActivityStarted, node.Key, node.Node.Type);
+        ActivityResult result;
+        try
+        {
+            result = await node.Activity.ExecuteAsync(new ActivityContext(this, node, arrivedBy));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Fault(node, ex);
+            return;
+        }
+        await ApplyAsync(node, result);
+    }
+
+    public async Task ApplyAsync(CompiledNode node, ActivityResult result)
+    {
+        switch (result)
+        {
+            case ActivityResult.Completed completed:
+                Journal(JournalKind.ActivityCompleted, node.Key, node.Node.Type, string.Join(",", completed.Outcomes));
+                if (completed.CancelUpstreamWaits)
+                {
+                    await CancelUpstreamAsync(node);
+                }
+                Follow(node, completed.Outcomes);
+                break;
+            case ActivityResult.Waiting waiting:
+                await OpenWaitAsync(node, waiting.Wait);
+                break;
+            case ActivityResult.Absorbed:
+                Journal(JournalKind.ActivityCompleted, node.Key, node.Node.Type, message: "Wacht op de andere takken.");
+                break;
+            case ActivityResult.Terminated:
+                Journal(JournalKind.ActivityCompleted, node.Key, node.Node.Type, message: "Werkstroom beëindigd.");
+                await CancelWaitsAsync(OpenWaits.ToList());
+                _queue.Clear();
+                Complete($"Beëindigd door '{node.Key}'.");
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown activity result {result.GetType().Name}.");
+        }
+    }
+
+    private void Follow(CompiledNode node, IEnumerable<string> outcomes)
+    {
+        foreach (var outcome in outcomes)
+        {
+            foreach (var connection in node.Outgoing[outcome])
+            {
+                Schedule(Definition.Nodes[connection.To], connection);
+            }
+        }
+    }
+
+    /// <summary>A Join in "any" mode won: the other branches leading to it stop, waiting or still queued.</summary>
+    private async Task CancelUpstreamAsync(CompiledNode node)
+    {
+        var ancestors = Definition.AncestorsOf(node.Key);
+        await CancelWaitsAsync(OpenWaits.Where(w => ancestors.Contains(w.ActivityKey)).ToList());
+        var keep = _queue.Where(q => !ancestors.Contains(q.Node.Key)).ToList();
+        _queue.Clear();
+        keep.ForEach(_queue.Enqueue);
+    }
+
+    private void Fault(CompiledNode node, Exception ex) =>
+        RaiseIncident(node, $"{ex.GetType().Name}: {ex.Message}", continueAllowed: true);
+
+    /// <summary>
+    /// Records the fault in the journal and as an incident. With <c>onFault: continue</c> the path leaves by the Fout
+    /// port and the incident stays for attention only; otherwise the path stops and the instance is Faulted until an
+    /// operator retries.
+    /// </summary>
+    private void RaiseIncident(CompiledNode node, string reason, bool continueAllowed)
+    {
+        reason = Truncate(reason, 900)!;
+        Journal(JournalKind.ActivityFaulted, node.Key, node.Node.Type, message: reason);
+        var continues = continueAllowed && node.Node.OnFault == FaultBehavior.Continue;
+        Db.Incidents.Add(new Incident
+        {
+            Id = Guid.CreateVersion7(Now),
+            InstanceId = Instance.Id,
+            ActivityKey = node.Key,
+            ActivityType = node.Node.Type,
+            Message = reason,
+            Status = continues ? IncidentStatus.Continued : IncidentStatus.Open,
+            CreatedAtUtc = Now.UtcDateTime,
+        });
+        if (continues)
+        {
+            Follow(node, [Outcomes.Fault]);
+        }
+        else
+        {
+            Instance.OpenIncidents++;
+        }
+    }
+}

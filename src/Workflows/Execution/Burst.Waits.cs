@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using Inburgering.Workflows.Activities;
+using Inburgering.Workflows.Definitions;
+using Inburgering.Workflows.Instances;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Workflows.Execution;
+
+internal sealed partial class Burst
+{
+    private async Task OpenWaitAsync(CompiledNode node, WaitRequest request)
+    {
+        // An event that arrived before this wait existed is delivered now, in this burst, instead of opening the wait.
+        if (request.Kind == WaitKinds.Event && request.EventName is { } eventName && await ClaimPendingEventAsync(eventName) is { } pending)
+        {
+            Journal(JournalKind.EventReceived, node.Key, node.Node.Type, message: $"Gebeurtenis '{eventName}' was al binnen ({pending.ReceivedAtUtc:yyyy-MM-dd HH:mm:ss} UTC).");
+            var payload = pending.PayloadJson is null ? null : JsonNode.Parse(pending.PayloadJson);
+            await ResumeNodeAsync(node, new WaitResumption(pending.Id, request, payload));
+            return;
+        }
+
+        var wait = new WorkflowWait
+        {
+            Id = Guid.CreateVersion7(Now),
+            InstanceId = Instance.Id,
+            ActivityKey = node.Key,
+            Kind = request.Kind,
+            EventName = request.EventName,
+            DueAtUtc = request.DueAt?.UtcDateTime,
+            StateJson = Serialize(request.State),
+            CreatedAtUtc = Now.UtcDateTime,
+        };
+        Db.Waits.Add(wait);
+        OpenWaits.Add(wait);
+        Journal(JournalKind.ActivityWaiting, node.Key, node.Node.Type, message: Describe(request));
+        foreach (var observer in _observers)
+        {
+            await observer.OnWaitOpenedAsync(new WaitOpenedArguments(Db, Instance, wait, request, Now));
+        }
+    }
+
+    /// <summary>Resumes one open wait with a payload. False when the wait is no longer open (already resumed: idempotent).</summary>
+    public async Task<bool> ResumeWaitAsync(Guid waitId, JsonNode? payload)
+    {
+        var wait = OpenWaits.FirstOrDefault(w => w.Id == waitId);
+        if (wait is null)
+        {
+            return false;
+        }
+        var node = Definition.Nodes[wait.ActivityKey];
+        await CloseWaitAsync(wait, WaitCloseReason.Resumed);
+        await ResumeNodeAsync(node, new WaitResumption(wait.Id, ToRequest(wait), payload));
+        return true;
+    }
+
+    /// <summary>Delivers a named event: every wait for it in this instance resumes, or it is queued until one opens.</summary>
+    public async Task DeliverEventAsync(string eventName, JsonNode? payload)
+    {
+        var waiting = OpenWaits.Where(w => w.Kind == WaitKinds.Event && w.EventName == eventName).ToList();
+        if (waiting.Count == 0)
+        {
+            Db.PendingEvents.Add(new PendingEvent
+            {
+                Id = Guid.CreateVersion7(Now),
+                InstanceId = Instance.Id,
+                EventName = eventName,
+                PayloadJson = Serialize(payload),
+                ReceivedAtUtc = Now.UtcDateTime,
+            });
+            Journal(JournalKind.EventQueued, message: $"Gebeurtenis '{eventName}' bewaard: nog niets wacht erop.");
+            return;
+        }
+        foreach (var wait in waiting)
+        {
+            Journal(JournalKind.EventReceived, wait.ActivityKey, message: $"Gebeurtenis '{eventName}' ontvangen.");
+            await ResumeWaitAsync(wait.Id, payload?.DeepClone());
+        }
+        await RunAsync();
+    }
+
+    public async Task CancelWaitsAsync(IReadOnlyList<WorkflowWait> waits)
+    {
+        foreach (var wait in waits)
+        {
+            await CloseWaitAsync(wait, WaitCloseReason.Cancelled);
+            Journal(JournalKind.WaitCancelled, wait.ActivityKey, message: $"Wachten ({wait.Kind}{(wait.EventName is null ? "" : $" '{wait.EventName}'")}) geannuleerd.");
+        }
+    }
+
+    private async Task ResumeNodeAsync(CompiledNode node, WaitResumption resumption)
+    {
+        Journal(JournalKind.ActivityResumed, node.Key, node.Node.Type);
+        ActivityResult result;
+        try
+        {
+            result = await node.Activity.ResumeAsync(new ActivityContext(this, node, arrivedBy: null), resumption);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Fault(node, ex);
+            return;
+        }
+        await ApplyAsync(node, result);
+    }
+
+    private async Task CloseWaitAsync(WorkflowWait wait, WaitCloseReason reason)
+    {
+        Db.Waits.Remove(wait);
+        OpenWaits.Remove(wait);
+        foreach (var observer in _observers)
+        {
+            await observer.OnWaitClosedAsync(new WaitClosedArguments(Db, Instance, wait, reason, Now));
+        }
+    }
+
+    /// <summary>
+    /// Takes the oldest queued event of that name for this instance or its correlation key. Deleting the row is part of
+    /// the burst's commit: if another burst took it first, this burst loses on concurrency and is retried.
+    /// </summary>
+    private async Task<PendingEvent?> ClaimPendingEventAsync(string eventName)
+    {
+        var key = Instance.CorrelationKey;
+        var pending = await Db.PendingEvents
+            .Where(p => p.EventName == eventName && (p.InstanceId == Instance.Id || (key != null && p.InstanceId == null && p.CorrelationKey == key)))
+            .OrderBy(p => p.ReceivedAtUtc)
+            .FirstOrDefaultAsync();
+        if (pending is not null)
+        {
+            Db.PendingEvents.Remove(pending);
+        }
+        return pending;
+    }
+
+    private static WaitRequest ToRequest(WorkflowWait wait) => new(
+        wait.Kind,
+        wait.EventName,
+        wait.DueAtUtc is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null,
+        wait.StateJson is null ? null : JsonNode.Parse(wait.StateJson));
+
+    private static string Describe(WaitRequest request) => request.Kind switch
+    {
+        WaitKinds.Event => $"Wacht op gebeurtenis '{request.EventName}'.",
+        _ => request.DueAt is { } due ? $"Wacht ({request.Kind}) tot {due:yyyy-MM-dd HH:mm} UTC." : $"Wacht ({request.Kind}).",
+    };
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Inburgering.Workflows.Activities;
+using Inburgering.Workflows.Definitions;
+using Inburgering.Workflows.Expressions;
+using Inburgering.Workflows.Instances;
+using Inburgering.Workflows.Persistence;
+
+namespace Inburgering.Workflows.Execution;
+
+/// <summary>
+/// One burst: everything that happens to an instance between one trigger and the moment every path waits or ends.
+/// It only changes tracked entities; the runner commits them in ONE SaveChanges (one transaction), so the instance
+/// state, journal, waits and whatever observers add commit together or not at all. Nothing external happens here.
+/// </summary>
+internal sealed partial class Burst
+{
+    private readonly Queue<(CompiledNode Node, Connection? ArrivedBy)> _queue = new();
+    private readonly IReadOnlyList<IWaitObserver> _observers;
+    private readonly int _maxSteps;
+    private int _steps;
+
+    public Burst(
+        WorkflowsDbContext db, WorkflowInstance instance, WorkflowDefinition definition, List<WorkflowWait> openWaits,
+        ExpressionEvaluator expressions, IReadOnlyList<IWaitObserver> observers, DateTimeOffset now, int maxSteps)
+    {
+        Db = db;
+        Instance = instance;
+        Definition = definition;
+        OpenWaits = openWaits;
+        Expressions = expressions;
+        Now = now;
+        _observers = observers;
+        _maxSteps = maxSteps;
+        Variables = ParseObject(instance.VariablesJson);
+        ActivityState = ParseObject(instance.ActivityStateJson);
+        Parameters = definition.ParameterDefaults;
+    }
+
+    public WorkflowsDbContext Db { get; }
+
+    public WorkflowInstance Instance { get; }
+
+    public WorkflowDefinition Definition { get; }
+
+    /// <summary>The instance's open waits, kept current as the burst opens and closes them.</summary>
+    public List<WorkflowWait> OpenWaits { get; }
+
+    public ExpressionEvaluator Expressions { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public JsonObject Variables { get; }
+
+    public JsonObject ActivityState { get; }
+
+    public IReadOnlyDictionary<string, JsonNode?> Parameters { get; }
+
+    public ExpressionScope Scope(JsonNode? input) => new() { Variables = Snapshot(Variables), Parameters = Parameters, Input = input };
+
+    public void Journal(JournalKind kind, string? activityKey = null, string? activityType = null, string? outcome = null, string? message = null) =>
+        Db.Journal.Add(new JournalEntry
+        {
+            Id = Guid.CreateVersion7(Now),
+            InstanceId = Instance.Id,
+            Sequence = ++Instance.JournalSequence,
+            AtUtc = Now.UtcDateTime,
+            Kind = kind,
+            ActivityKey = activityKey,
+            ActivityType = activityType,
+            Outcome = outcome,
+            Message = Truncate(message, 500),
+        });
+
+    /// <summary>Writes the in-memory state back to the instance and settles its status; the runner then commits.</summary>
+    public void Finish()
+    {
+        Instance.VariablesJson = Variables.ToJsonString();
+        Instance.ActivityStateJson = ActivityState.ToJsonString();
+        Instance.UpdatedAtUtc = Now.UtcDateTime;
+        Instance.Version++;
+        if (Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+        {
+            return;
+        }
+        if (Instance.OpenIncidents > 0)
+        {
+            Instance.Status = InstanceStatus.Faulted;
+        }
+        else if (OpenWaits.Count == 0)
+        {
+            Complete("Alle paden zijn afgerond.");
+        }
+        else
+        {
+            Instance.Status = InstanceStatus.Running;
+        }
+    }
+
+    private void Complete(string message)
+    {
+        Instance.Status = InstanceStatus.Completed;
+        Instance.FinishedAtUtc = Now.UtcDateTime;
+        Journal(JournalKind.InstanceCompleted, message: message);
+    }
+
+    private static JsonObject ParseObject(string json) => JsonNode.Parse(json) as JsonObject ?? [];
+
+    private static Dictionary<string, JsonNode?> Snapshot(JsonObject obj) => obj.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+    internal static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    internal static string? Serialize(JsonNode? node) => node?.ToJsonString(JsonSerializerOptions.Default);
+}

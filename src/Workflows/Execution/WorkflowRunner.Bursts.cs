@@ -1,0 +1,69 @@
+using Inburgering.Workflows.Instances;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Workflows.Execution;
+
+public sealed partial class WorkflowRunner
+{
+    /// <summary>
+    /// The burst loop. Guarantee: either everything <paramref name="apply"/> changed commits in one transaction with the
+    /// instance's Version incremented from the value read, or nothing does and the whole burst runs again on fresh state.
+    /// </summary>
+    private async Task<BurstOutcome> RunBurstAsync(
+        Guid instanceId, string trigger, Func<Burst, Task<bool>> apply, CancellationToken cancellationToken, bool allowFinished = false)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+            if (instance is null)
+            {
+                return BurstOutcome.NotFound();
+            }
+            if (!allowFinished && instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+            {
+                return BurstOutcome.Ignored($"The instance is {instance.Status}.", instance.Status);
+            }
+            var definition = await catalog.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+            var waits = await db.Waits.Where(w => w.InstanceId == instanceId).OrderBy(w => w.CreatedAtUtc).ToListAsync(cancellationToken);
+            var burst = new Burst(db, instance, definition, waits, expressions, _observers, time.GetUtcNow(), _options.MaxStepsPerBurst);
+
+            if (!await apply(burst))
+            {
+                return BurstOutcome.Ignored("Nothing to do: the wait is no longer open.", instance.Status);
+            }
+            burst.Finish();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                LogBurst(instanceId, trigger, instance.Status);
+                return BurstOutcome.Applied(instance.Status);
+            }
+            catch (DbUpdateException) when (attempt < _options.MaxBurstAttempts)
+            {
+                // Lost the race (Version changed, the pending event or wait we took is gone, or a journal sequence
+                // clashed): nothing of this burst committed. Back off a little and run it again on fresh state.
+                // The back-off is real time on purpose: it spaces out competing writers and must not wait for a fake clock.
+                LogRetry(instanceId, trigger, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 10))), cancellationToken);
+            }
+        }
+    }
+}
+
+/// <summary>What a trigger did to an instance.</summary>
+public sealed record BurstOutcome(BurstOutcomeKind Kind, InstanceStatus? Status, string? Reason)
+{
+    public static BurstOutcome Applied(InstanceStatus status) => new(BurstOutcomeKind.Applied, status, null);
+
+    public static BurstOutcome Ignored(string reason, InstanceStatus? status = null) => new(BurstOutcomeKind.Ignored, status, reason);
+
+    public static BurstOutcome NotFound() => new(BurstOutcomeKind.NotFound, null, "No instance with that id.");
+}
+
+public enum BurstOutcomeKind
+{
+    Applied,
+    Ignored,
+    NotFound,
+}

@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using Inburgering.Workflows.Activities;
+using Inburgering.Workflows.Definitions;
+using Inburgering.Workflows.Expressions;
+using Inburgering.Workflows.Instances;
+using Inburgering.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inburgering.Workflows.Execution;
+
+/// <summary>
+/// Runs instances in bursts. Every trigger (start, event, resumed wait, retry, cancel) is one burst: load the instance
+/// and its open waits, run until every path waits or ends, and commit everything in one transaction under the
+/// instance's concurrency token. A burst that loses a race is thrown away whole and retried on fresh state, so no step
+/// runs twice in the committed history and no update is lost.
+/// </summary>
+public sealed partial class WorkflowRunner(
+    IDbContextFactory<WorkflowsDbContext> dbFactory,
+    DefinitionCatalog catalog,
+    ExpressionEvaluator expressions,
+    IEnumerable<IWaitObserver> observers,
+    TimeProvider time,
+    IOptions<EngineOptions> options,
+    ILogger<WorkflowRunner> logger)
+{
+    private readonly IReadOnlyList<IWaitObserver> _observers = observers.ToList();
+    private readonly EngineOptions _options = options.Value;
+
+    /// <summary>Starts an instance of the latest published version (or the given one) and runs it to its first waits.</summary>
+    public async Task<WorkflowInstance> StartAsync(StartInstanceRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var definition = await catalog.GetPublishedAsync(request.DefinitionId, request.Version, cancellationToken);
+        var variables = InstanceVariables.Create(definition.Model, request.Variables);
+        var now = time.GetUtcNow();
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(now),
+            DefinitionId = definition.Id,
+            DefinitionVersion = definition.Version,
+            CorrelationKey = request.CorrelationKey,
+            Status = InstanceStatus.Running,
+            VariablesJson = variables.ToJsonString(),
+            CreatedAtUtc = now.UtcDateTime,
+            UpdatedAtUtc = now.UtcDateTime,
+        };
+        db.Instances.Add(instance);
+        var burst = new Burst(db, instance, definition, [], expressions, _observers, now, _options.MaxStepsPerBurst);
+        burst.Journal(JournalKind.InstanceStarted, message: $"Gestart op {definition.Id} versie {definition.Version}.");
+        burst.Schedule(definition.Start, arrivedBy: null);
+        await burst.RunAsync();
+        burst.Finish();
+        // A new row cannot conflict; this single SaveChanges is the burst's one transaction.
+        await db.SaveChangesAsync(cancellationToken);
+        LogBurst(instance.Id, "start", instance.Status);
+        return instance;
+    }
+
+    /// <summary>Delivers an event to one instance: every wait for it resumes, or the event is kept until one opens.</summary>
+    public Task<BurstOutcome> DeliverEventAsync(Guid instanceId, string eventName, JsonNode? payload, CancellationToken cancellationToken = default) =>
+        RunBurstAsync(instanceId, "event", async burst =>
+        {
+            await burst.DeliverEventAsync(eventName, payload);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Resumes one wait by id (a timer fired, a task completed). Resuming a wait that is already closed does nothing.</summary>
+    public async Task<BurstOutcome> ResumeWaitAsync(Guid waitId, JsonNode? payload, CancellationToken cancellationToken = default)
+    {
+        Guid? instanceId;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            instanceId = await db.Waits.Where(w => w.Id == waitId).Select(w => (Guid?)w.InstanceId).FirstOrDefaultAsync(cancellationToken);
+        }
+        if (instanceId is null)
+        {
+            return BurstOutcome.Ignored("The wait is not open (already resumed or cancelled).");
+        }
+        return await RunBurstAsync(instanceId.Value, "resume", async burst =>
+        {
+            if (!await burst.ResumeWaitAsync(waitId, payload))
+            {
+                return false;
+            }
+            await burst.RunAsync();
+            return true;
+        }, cancellationToken);
+    }
+
+    public Task<BurstOutcome> CancelAsync(Guid instanceId, string reason, CancellationToken cancellationToken = default) =>
+        RunBurstAsync(instanceId, "cancel", async burst =>
+        {
+            if (burst.Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+            {
+                return false;
+            }
+            await burst.CancelWaitsAsync(burst.OpenWaits.ToList());
+            burst.Instance.Status = InstanceStatus.Cancelled;
+            burst.Instance.FinishedAtUtc = burst.Now.UtcDateTime;
+            burst.Journal(JournalKind.InstanceCancelled, message: Burst.Truncate(reason, 300));
+            return true;
+        }, cancellationToken, allowFinished: true);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Burst {Trigger} committed for instance {InstanceId}: {Status}")]
+    private partial void LogBurst(Guid instanceId, string trigger, InstanceStatus status);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Burst {Trigger} for instance {InstanceId} lost a concurrency race (attempt {Attempt}); retrying on fresh state")]
+    private partial void LogRetry(Guid instanceId, string trigger, int attempt);
+}

@@ -1,0 +1,41 @@
+namespace Inburgering.Workflows.Instances;
+
+/// <summary>What happened in an instance, in order. Written in the burst's transaction, so it never shows a step that did not commit.</summary>
+public sealed class JournalEntry
+{
+    public Guid Id { get; set; }
+
+    public Guid InstanceId { get; set; }
+
+    /// <summary>1, 2, 3… per instance; unique with the instance id, so a step recorded twice cannot commit.</summary>
+    public int Sequence { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public JournalKind Kind { get; set; }
+
+    public string? ActivityKey { get; set; }
+
+    public string? ActivityType { get; set; }
+
+    public string? Outcome { get; set; }
+
+    /// <summary>A short reason, never personal data.</summary>
+    public string? Message { get; set; }
+}
+
+public enum JournalKind
+{
+    InstanceStarted,
+    ActivityStarted,
+    ActivityCompleted,
+    ActivityWaiting,
+    ActivityResumed,
+    ActivityFaulted,
+    WaitCancelled,
+    EventReceived,
+    EventQueued,
+    IncidentRetried,
+    InstanceCompleted,
+    InstanceCancelled,
+}
