@@ -23,7 +23,8 @@ internal static class GraphRules
         if (starts.Count == 1)
         {
             var reached = Reachable(starts[0].Key, next);
-            foreach (var node in ctx.NodesByKey.Values.Where(n => !reached.Contains(n.Key)))
+            // An extra Start is reported as such, not as unreachable as well.
+            foreach (var node in ctx.NodesByKey.Values.Where(n => !reached.Contains(n.Key) && n.Type != WellKnownActivityTypes.Start))
             {
                 ctx.Add(ctx.PathOf(node), DefinitionErrorCodes.UnreachableActivity, $"No path from the start reaches '{node.Key}'; connect it or remove it.");
             }
