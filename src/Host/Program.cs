@@ -1,9 +1,15 @@
+using Inburgering.Host.Commands;
 using Inburgering.Host.Components;
 using Inburgering.Host.Health;
 using Inburgering.Host.Hosting;
 using Inburgering.Host.Messaging;
 using Inburgering.Host.Scheduling;
 using MudBlazor.Services;
+
+if (args is [ValidateCommand.Name, .. var files])
+{
+    return await ValidateCommand.RunAsync(files, Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -36,6 +42,7 @@ app.MapEngineApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public and partial so WebApplicationFactory can host it in tests.</summary>
 public partial class Program;

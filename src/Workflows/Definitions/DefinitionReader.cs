@@ -15,13 +15,16 @@ public static class DefinitionReader
     private static readonly HashSet<string> ConnectionProperties = ["from", "outcome", "to"];
     private static readonly HashSet<string> VariableProperties = ["name", "type", "default", "description", "source"];
 
+    /// <summary>Definitions may carry comments and trailing commas: people write them by hand.</summary>
+    public static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     public static DefinitionReadResult Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            root = JsonNode.Parse(json, documentOptions: DocumentOptions);
         }
         catch (JsonException ex)
         {
@@ -111,7 +114,7 @@ public static class DefinitionReader
             }
         }
         var onFault = FaultBehavior.Suspend;
-        if (OptionalString(obj, "onFault", path, errors) is { } fault && !Enum.TryParse(fault, ignoreCase: true, out onFault))
+        if (OptionalString(obj, "onFault", path, errors) is { } fault && !TryParseName(fault, out onFault))
         {
             errors.Add(Structure($"{path}.onFault", $"'onFault' must be 'suspend' or 'continue', not '{fault}'."));
         }
@@ -174,7 +177,7 @@ public static class DefinitionReader
         {
             return null;
         }
-        if (Enum.TryParse<ValueKind>(text, ignoreCase: true, out var kind) && !int.TryParse(text, out _))
+        if (TryParseName<ValueKind>(text, out var kind))
         {
             return kind;
         }
@@ -220,6 +223,15 @@ public static class DefinitionReader
                 errors.Add(Structure($"{path}.{name}", $"Unknown property '{name}'; expected one of: {string.Join(", ", known)}."));
             }
         }
+    }
+
+    /// <summary>An enum member by its name only (no numbers, no comma-joined flags).</summary>
+    private static bool TryParseName<T>(string text, out T value)
+        where T : struct, Enum
+    {
+        var name = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+        value = name is null ? default : Enum.Parse<T>(name);
+        return name is not null;
     }
 
     private static double? Number(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;

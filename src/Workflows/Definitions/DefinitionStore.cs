@@ -91,6 +91,11 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowsDbContext> dbFact
             {
                 return new DefinitionImportResult(DefinitionImportStatus.Unchanged, latest, []);
             }
+            // A coordinator's draft is never overwritten or published by an import: the file waits until it is dealt with.
+            if (await db.Definitions.AnyAsync(d => d.DefinitionId == id && d.Status == DefinitionStatus.Draft, cancellationToken))
+            {
+                return new DefinitionImportResult(DefinitionImportStatus.DraftExists, latest, []);
+            }
         }
         await SaveDraftAsync(json, user, id, cancellationToken);
         var published = await PublishAsync(id, user, cancellationToken);
@@ -100,7 +105,8 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowsDbContext> dbFact
     /// <summary>SHA-256 of the document without insignificant white space.</summary>
     public static string Hash(string json)
     {
-        var canonical = JsonNode.Parse(json)?.ToJsonString() ?? "null";
+        // Same leniency as the reader (comments, trailing commas), so whatever validates can be stored.
+        var canonical = JsonNode.Parse(json, documentOptions: DefinitionReader.DocumentOptions)?.ToJsonString() ?? "null";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
@@ -116,4 +122,7 @@ public enum DefinitionImportStatus
     Published,
     Unchanged,
     Invalid,
+
+    /// <summary>Not imported: the definition has a draft being edited.</summary>
+    DraftExists,
 }

@@ -19,6 +19,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         _settings["Database:Provider"] = "Sqlite";
         _settings["Database:ConnectionString"] = $"Data Source={_folder.File("host.db")}";
         _settings["Bus:Transport"] = "InMemory";
+        _settings["Workflows:Folder"] = RepositoryPaths.Workflows;
     }
 
     public HostFactory WithSetting(string key, string value)

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Inburgering.Host.Tests.Infrastructure;
+using Inburgering.Testing;
+
+namespace Inburgering.Host.Tests.Api;
+
+public sealed class InstanceApiTests : IAsyncLifetime
+{
+    private readonly HostFactory _factory = new();
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _client = _factory.CreateClient();
+        (await _client.PutAsync(new Uri("/api/definitions/api-flow/draft", UriKind.Relative), Json(DefinitionApiTests.Definition().ToJson()))).EnsureSuccessStatusCode();
+        (await _client.PostAsync(new Uri("/api/definitions/api-flow/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task Start_deliver_and_read_the_journal()
+    {
+        var started = await _client.PostAsJsonAsync("/api/instances", new { definitionId = "api-flow", correlationKey = "klantreis-1" });
+        var instance = await started.Content.ReadFromJsonAsync<JsonObject>();
+        var id = instance!["id"]!.GetValue<Guid>();
+
+        var delivered = await _client.PostAsJsonAsync($"/api/instances/{id}/events/DuoKennisgeving", new { payload = new { aantal = 3 } });
+        var after = await _client.GetFromJsonAsync<JsonObject>($"/api/instances/{id}");
+        var journal = await _client.GetFromJsonAsync<JsonArray>($"/api/instances/{id}/journal");
+        var list = await _client.GetFromJsonAsync<JsonObject>("/api/instances?definitionId=api-flow&status=Completed");
+
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        Assert.Equal("wacht", instance["waits"]![0]!["activityKey"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        Assert.Equal("Completed", after!["status"]!.GetValue<string>());
+        Assert.Equal(3, after["variables"]!["teller"]!.GetValue<double>());
+        Assert.Contains(journal!, e => e!["kind"]!.GetValue<string>() == "InstanceCompleted");
+        Assert.Equal(1, list!["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Events_by_correlation_key_are_queued_then_delivered()
+    {
+        var queued = await _client.PostAsJsonAsync("/api/events/DuoKennisgeving", new { correlationKey = "klantreis-9", payload = new { aantal = 1 } });
+        var started = await (await _client.PostAsJsonAsync("/api/instances", new { definitionId = "api-flow", correlationKey = "klantreis-9" })).Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Equal("Queued", (await queued.Content.ReadFromJsonAsync<JsonObject>())!["outcome"]!.GetValue<string>());
+        Assert.Equal("Completed", started!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Bad_start_requests_get_problem_details_naming_the_field()
+    {
+        var unknownDefinition = await _client.PostAsJsonAsync("/api/instances", new { definitionId = "bestaat-niet" });
+        var wrongType = await _client.PostAsJsonAsync("/api/instances", new { definitionId = "api-flow", variables = new { teller = "veel" } });
+        var badJson = await _client.PostAsync(new Uri("/api/instances", UriKind.Relative), Json("{ \"definitionId\": \"api-flow\", \"version\": \"een\" }"));
+        var missingId = await _client.PostAsJsonAsync("/api/instances", new { definitionId = "" });
+        var badStatus = await _client.GetAsync(new Uri("/api/instances?status=Bezig", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, unknownDefinition.StatusCode);
+        await AssertFieldAsync(wrongType, "variables.teller", "Does not fit type Number");
+        await AssertFieldAsync(badJson, "$.version", "could not be converted");
+        await AssertFieldAsync(missingId, "definitionId", "required");
+        await AssertFieldAsync(badStatus, "status", "Running");
+        var instances = await _client.GetFromJsonAsync<JsonObject>("/api/instances?definitionId=api-flow");
+        Assert.Equal(0, instances!["total"]!.GetValue<int>()); // nothing half-started
+    }
+
+    [Fact]
+    public async Task An_incident_is_listed_and_can_be_retried()
+    {
+        var failing = new DefinitionBuilder("api-fout").Variable("x", "number", 0)
+            .Activity("start", "Start").Activity("kapot", "SetVariable", new { variable = "x", value = "null.y" }).Activity("einde", "End")
+            .Connect("start", "Verder", "kapot").Connect("kapot", "Verder", "einde").ToJson();
+        await _client.PutAsync(new Uri("/api/definitions/api-fout/draft", UriKind.Relative), Json(failing));
+        await _client.PostAsync(new Uri("/api/definitions/api-fout/publish", UriKind.Relative), null);
+        var instance = await (await _client.PostAsJsonAsync("/api/instances", new { definitionId = "api-fout" })).Content.ReadFromJsonAsync<JsonObject>();
+
+        var incidents = await _client.GetFromJsonAsync<JsonArray>($"/api/incidents?status=Open&instanceId={instance!["id"]}");
+        var retried = await _client.PostAsync(new Uri($"/api/incidents/{incidents![0]!["id"]}/retry", UriKind.Relative), null);
+        var all = await _client.GetFromJsonAsync<JsonArray>($"/api/incidents?instanceId={instance["id"]}");
+
+        Assert.Equal("Faulted", instance["status"]!.GetValue<string>());
+        Assert.Equal("kapot", incidents[0]!["activityKey"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(["Open", "Resolved"], all!.Select(i => i!["status"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
+    private static async Task AssertFieldAsync(HttpResponseMessage response, string field, string messagePart)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        var messages = problem!["errors"]![field]!.AsArray().Select(m => m!.GetValue<string>());
+        Assert.Contains(messages, m => m.Contains(messagePart, StringComparison.Ordinal));
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+        return Task.CompletedTask;
+    }
+}
