@@ -8,7 +8,7 @@ namespace Inburgering.Workflows.Tests.Definitions;
 /// <summary>Every file in workflows/ is valid and loads; the Host seeds exactly these at start-up.</summary>
 public sealed class WorkflowFilesTests
 {
-    public static TheoryData<string> Files => [.. Directory.EnumerateFiles(RepositoryPaths.Workflows, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+    public static TheoryData<string> Files => [.. Directory.EnumerateFiles(RepositoryPaths.Workflows, "*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
     [Fact]
     public void There_are_definition_files() => Assert.NotEmpty(Files);
