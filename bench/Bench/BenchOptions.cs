@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace Inburgering.Bench;
+
+/// <summary>Command line: <c>[p1|p3|all] --cs "Host=…;Database=postgres" [--c 1,4,8] [--starts 3000] …</c>.</summary>
+internal sealed class BenchOptions
+{
+    public string Which { get; private set; } = "all";
+
+    /// <summary>Connection string of the maintenance database; the bench creates (and drops) its own databases beside it.</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Concurrency levels for P1; the first one that equals 4 is the one the goal is judged on.</summary>
+    public IReadOnlyList<int> Concurrency { get; private set; } = [4, 1, 8];
+
+    public int Starts { get; private set; } = 3_000;
+
+    public int Warmup { get; private set; } = 300;
+
+    public int Resumes { get; private set; } = 2_000;
+
+    public int ResumeWarmup { get; private set; } = 200;
+
+    public int BulkInstances { get; private set; } = 100_000;
+
+    public int Versions { get; private set; } = 50;
+
+    public bool ShowSql { get; private set; } = true;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            switch (args[i])
+            {
+                case "p1" or "p3" or "all":
+                    o.Which = args[i];
+                    break;
+                case "--cs":
+                    o.ConnectionString = Next();
+                    break;
+                case "--c":
+                    o.Concurrency = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+                    break;
+                case "--starts":
+                    o.Starts = NextInt();
+                    break;
+                case "--warmup":
+                    o.Warmup = NextInt();
+                    break;
+                case "--resumes":
+                    o.Resumes = NextInt();
+                    break;
+                case "--resume-warmup":
+                    o.ResumeWarmup = NextInt();
+                    break;
+                case "--instances":
+                    o.BulkInstances = NextInt();
+                    break;
+                case "--versions":
+                    o.Versions = NextInt();
+                    break;
+                case "--no-sql":
+                    o.ShowSql = false;
+                    break;
+                case "-h" or "--help":
+                    throw new ArgumentException(Usage);
+                default:
+                    throw new ArgumentException($"Unknown argument '{args[i]}'.\n{Usage}");
+            }
+        }
+        if (o.ConnectionString.Length == 0)
+        {
+            o.ConnectionString = Environment.GetEnvironmentVariable("INBURGERING_BENCH_PG") ?? throw new ArgumentException("--cs (or INBURGERING_BENCH_PG) is required.\n" + Usage);
+        }
+        return o;
+    }
+
+    public const string Usage =
+        "usage: Inburgering.Bench [p1|p3|all] --cs <connection string to an admin database>\n" +
+        "  P1: --c 4,1,8 (concurrent starters)  --starts 3000 (measured per C)  --warmup 300\n" +
+        "  P3: --resumes 2000 (measured)  --resume-warmup 200  --instances 100000 (bulk)  --versions 50\n" +
+        "  --no-sql  do not print the SQL of one burst";
+}

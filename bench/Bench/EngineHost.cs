@@ -1,0 +1,87 @@
+using Inburgering.Activities;
+using Inburgering.Workflows;
+using Inburgering.Workflows.Definitions;
+using Inburgering.Workflows.Execution;
+using Inburgering.Workflows.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Inburgering.Bench;
+
+/// <summary>A fresh database and the engine wired to it outside the Host, exactly as the brief describes.</summary>
+internal sealed class EngineHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private EngineHost(ServiceProvider services, string connectionString, NpgsqlDataSource dataSource)
+    {
+        _services = services;
+        ConnectionString = connectionString;
+        DataSource = dataSource;
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>For raw SQL (baseline, checks, bulk load); a separate pool from the engine's.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    public WorkflowRunner Runner => _services.GetRequiredService<WorkflowRunner>();
+
+    public DefinitionStore Definitions => _services.GetRequiredService<DefinitionStore>();
+
+    public IServiceProvider Services => _services;
+
+    /// <summary>Drops and creates <paramref name="database"/> next to the admin database, then creates the engine schema.</summary>
+    public static async Task<EngineHost> CreateAsync(string adminConnectionString, string database)
+    {
+        await using (var admin = new NpgsqlConnection(adminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var csb = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database };
+        var cs = csb.ConnectionString;
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddWorkflowsPersistence(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = cs }, contentRoot: Directory.GetCurrentDirectory());
+        services.AddWorkflowEngine().AddStandardActivities();
+        var sp = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await sp.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        return new EngineHost(sp, cs, NpgsqlDataSource.Create(cs));
+    }
+
+    /// <summary>Publishes the bench definition (revision 1) and returns its version.</summary>
+    public async Task<int> PublishAsync(int revision = 1)
+    {
+        var result = await Definitions.ImportAsync(BenchDefinition.Json(revision), "bench");
+        if (result.Status != DefinitionImportStatus.Published || result.Version is null)
+        {
+            throw new InvalidOperationException($"Publishing the bench definition failed ({result.Status}): {string.Join("; ", result.Errors)}");
+        }
+        return result.Version.Version;
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var cmd = DataSource.CreateCommand(sql);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var cmd = DataSource.CreateCommand(sql);
+        cmd.CommandTimeout = 600;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await _services.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using Inburgering.Workflows.Execution;
+using static Inburgering.Bench.Stats;
+
+namespace Inburgering.Bench;
+
+/// <summary>
+/// P1: instances started to their first waits per second (Start → Fork → 3 × WaitForEvent), with C concurrent starters,
+/// against the durability floor of the same server: raw Npgsql single-row INSERT + COMMIT transactions per second at the same C.
+/// </summary>
+internal static class P1StartThroughput
+{
+    public const double Goal = 0.5;
+
+    private const int Rounds = 5;
+
+    public static async Task<bool> RunAsync(BenchOptions options, SqlCounter sql, TextWriter output)
+    {
+        output.WriteLine($"== P1 start throughput: {N(options.Starts)} starts per C after {N(options.Warmup)} warm-up, C = {string.Join(", ", options.Concurrency)}");
+        await using var host = await EngineHost.CreateAsync(options.ConnectionString, "bench_p1");
+        var version = await host.PublishAsync();
+        await host.ExecuteAsync("CREATE TABLE bench_baseline (id uuid PRIMARY KEY, payload text NOT NULL)");
+        var runner = host.Runner;
+        var started = new ConcurrentBag<Guid>();
+        var payload = new string('x', 200); // about one journal row's worth of text
+
+        async Task StartOne(string key)
+        {
+            var instance = await runner.StartAsync(new StartInstanceRequest(BenchDefinition.Id, CorrelationKey: key));
+            started.Add(instance.Id);
+        }
+
+        async Task BaselineOne()
+        {
+            await using var connection = await host.DataSource.OpenConnectionAsync();
+            await using var tx = await connection.BeginTransactionAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO bench_baseline (id, payload) VALUES ($1, $2)";
+            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Guid.CreateVersion7() });
+            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = payload });
+            await cmd.ExecuteNonQueryAsync();
+            await tx.CommitAsync();
+        }
+
+        // What one start costs in SQL (first start after the definition is cached).
+        await StartOne("probe-0");
+        var before = sql.Snapshot();
+        sql.Capture(options.ShowSql);
+        await StartOne("probe-1");
+        sql.Capture(false);
+        var after = sql.Snapshot();
+        output.WriteLine($"P1 one start = {after.Commands - before.Commands} round trips (EF commands), {after.Statements - before.Statements} SQL statements, {after.Commits - before.Commits} commit(s)");
+        if (options.ShowSql)
+        {
+            foreach (var line in SqlCounter.Summarize(sql.Captured.Where(c => c != "COMMIT")))
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        var pass = true;
+        foreach (var c in options.Concurrency)
+        {
+            var prefix = $"c{c}";
+            await Stats.RunConcurrentAsync(c, options.Warmup, i => BaselineOne());
+            await Stats.RunConcurrentAsync(c, options.Warmup, i => StartOne($"{prefix}-w{i}"));
+            // Baseline and engine alternate in rounds so that noise from other work on the machine hits both alike.
+            var baseline = TimeSpan.Zero;
+            var engine = TimeSpan.Zero;
+            var s0 = sql.Snapshot();
+            for (var round = 0; round < Rounds; round++)
+            {
+                var count = options.Starts / Rounds + (round < options.Starts % Rounds ? 1 : 0);
+                baseline += await Stats.RunConcurrentAsync(c, count, i => BaselineOne());
+                var offset = round * options.Starts;
+                engine += await Stats.RunConcurrentAsync(c, count, i => StartOne($"{prefix}-{offset + i}"));
+            }
+            var s1 = sql.Snapshot();
+            var engineRate = options.Starts / engine.TotalSeconds;
+            var baselineRate = options.Starts / baseline.TotalSeconds;
+            var ratio = engineRate / baselineRate;
+            var ok = ratio >= Goal;
+            if (c == 4)
+            {
+                pass &= ok;
+            }
+            output.WriteLine(
+                $"P1 C={c} engine {F(engineRate)} starts/s ({F(engine.TotalMilliseconds * c / options.Starts, 2)} ms/start/worker) | baseline {F(baselineRate)} tx/s | ratio {F(ratio, 2)} (goal >= {F(Goal, 1)}) {(ok ? "PASS" : "FAIL")}" +
+                $" | {F((double)(s1.Commands - s0.Commands) / options.Starts, 2)} round trips/start, {F((s1.InDatabase - s0.InDatabase).TotalMilliseconds / options.Starts, 2)} ms/start waiting on SQL");
+        }
+
+        // Where a start's time goes: sequential starts with every command timed (not part of the figures above).
+        var profileCount = Math.Min(300, options.Starts);
+        sql.Profiling(true);
+        var profiled = await Stats.RunConcurrentAsync(1, profileCount, i => StartOne($"profile-{i}"));
+        sql.Profiling(false);
+        output.WriteLine($"P1 profile, {profileCount} sequential starts, {F(profiled.TotalMilliseconds / profileCount, 2)} ms/start in all; time the caller waited per command shape:");
+        foreach (var line in sql.Profile(profileCount))
+        {
+            output.WriteLine(line);
+        }
+
+        // Correctness: every started instance is Running with exactly three open waits, one per event.
+        var expected = started.Count;
+        var instances = await host.ScalarAsync("SELECT count(*) FROM workflow_instances");
+        var wrongWaits = await host.ScalarAsync(
+            """
+            SELECT count(*) FROM workflow_instances i
+            WHERE i."Status" <> 'Running'
+               OR (SELECT count(DISTINCT w."EventName") FROM workflow_waits w WHERE w."InstanceId" = i."Id") <> 3
+               OR (SELECT count(*) FROM workflow_waits w WHERE w."InstanceId" = i."Id") <> 3
+            """);
+        var waits = await host.ScalarAsync("SELECT count(*) FROM workflow_waits");
+        var incidents = await host.ScalarAsync("SELECT count(*) FROM workflow_incidents");
+        var correct = instances == expected && wrongWaits == 0 && waits == 3L * expected && incidents == 0 && started.Distinct().Count() == expected;
+        output.WriteLine($"P1 check: {N(expected)} started, {N(instances)} instance rows, {N(waits)} waits, {wrongWaits} instances without exactly 3 open waits, {incidents} incidents: {(correct ? "OK" : "WRONG")}");
+        output.WriteLine($"P1 memory: {Memory()}");
+        _ = version;
+        return pass && correct;
+    }
+}

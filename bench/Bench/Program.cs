@@ -1,0 +1,47 @@
+using System.Runtime.InteropServices;
+using Inburgering.Bench;
+using Npgsql;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+
+var output = Console.Out;
+string server;
+await using (var admin = new NpgsqlConnection(options.ConnectionString))
+{
+    await admin.OpenAsync();
+    async Task<string> Show(string setting)
+    {
+        await using var cmd = new NpgsqlCommand($"SHOW {setting}", admin);
+        return (string)(await cmd.ExecuteScalarAsync())!;
+    }
+    server = $"PostgreSQL {await Show("server_version")} (fsync={await Show("fsync")}, synchronous_commit={await Show("synchronous_commit")}, " +
+             $"shared_buffers={await Show("shared_buffers")}, max_connections={await Show("max_connections")})";
+}
+output.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:F1} GiB, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.FrameworkDescription}, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
+output.WriteLine($"database: {server}; client and server share the cores");
+#if DEBUG
+output.WriteLine("WARNING: Debug build; figures are not representative (bench/run.sh builds Release).");
+#endif
+
+using var sql = new SqlCounter();
+var ok = true;
+if (options.Which is "p1" or "all")
+{
+    ok &= await P1StartThroughput.RunAsync(options, sql, output);
+}
+if (options.Which is "p3" or "all")
+{
+    ok &= await P3ResumeLatency.RunAsync(options, sql, output);
+}
+output.WriteLine($"bench: {(ok ? "all goals met" : "goal(s) missed or check failed; see above")}");
+// Missing a goal is a finding, not a crash: exit 0 unless a correctness check threw.
+return 0;

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Performance benchmarks against a throwaway PostgreSQL 15 (durable settings: fsync on, synchronous_commit on).
+#   bench/run.sh            P1 and P3
+#   bench/run.sh p1 [args]  start throughput vs raw Npgsql INSERT+COMMIT   (args: --c 4,1,8 --starts 3000 --warmup 300)
+#   bench/run.sh p3 [args]  resume latency, small vs large database      (args: --resumes 2000 --resume-warmup 200 --instances 100000 --versions 50)
+# Other args: --no-sql (do not print the SQL of one burst). The server is always stopped (trap), also on Ctrl-C or failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
+
+WHICH=all
+if [ $# -gt 0 ] && [[ "$1" =~ ^(p1|p3|all)$ ]]; then WHICH=$1; shift; fi
+[ -x "$PG_BIN/initdb" ] || die "PostgreSQL 15 not found in $PG_BIN (apt-get install postgresql-15, or set PG_BIN)"
+command -v dotnet >/dev/null || die "the .NET SDK is not on PATH"
+
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+free_port() {
+  local p
+  for _ in $(seq 1 200); do
+    p=$(( (RANDOM % 30000) + 20000 ))
+    if ! ss -Htln | awk '{print $4}' | grep -qE ":$p\$"; then echo "$p"; return 0; fi
+  done
+  die "no free port found"
+}
+
+log "building (Release)"
+dotnet build bench/Bench/Bench.csproj -c Release -nologo -v q -clp:ErrorsOnly >&2
+
+WORK=$(mktemp -d /tmp/inburgering-bench.XXXXXX)
+chmod 755 "$WORK"
+PG_STARTED=0
+cleanup() {
+  local rc=$?
+  set +e
+  if [ "$PG_STARTED" = 1 ]; then as_pg "$PG_BIN/pg_ctl" -D "$WORK/data" -m fast -w stop >/dev/null 2>&1; fi
+  rm -rf "$WORK"
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$WORK"
+
+PORT=$(free_port)
+log "starting PostgreSQL on 127.0.0.1:$PORT in $WORK (fsync on, synchronous_commit on)"
+as_pg "$PG_BIN/initdb" -D "$WORK/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$WORK/initdb.log" 2>&1 \
+  || { cat "$WORK/initdb.log" >&2; die "initdb failed"; }
+PG_STARTED=1
+as_pg "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w -t 60 \
+  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK -c max_connections=200 -c fsync=on -c synchronous_commit=on" start >/dev/null \
+  || { cat "$WORK/server.log" >&2; die "PostgreSQL did not start"; }
+
+CS="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+log "running $WHICH $*"
+dotnet bench/Bench/bin/Release/net10.0/Inburgering.Bench.dll "$WHICH" --cs "$CS" "$@"
