@@ -67,7 +67,6 @@ internal sealed class BulkLoader(EngineHost host)
         })));
         await CopyAsync(connection, clones.SelectMany(c => journal.Select(j =>
         {
-            j.Id = Guid.CreateVersion7(new DateTimeOffset(c.At.AddTicks(j.Sequence)));
             j.InstanceId = c.Id;
             j.AtUtc = c.At;
             return (object)j;

@@ -11,7 +11,7 @@ namespace Inburgering.Workflows.Definitions;
 /// Saves and publishes definition versions. A definition has at most one draft; publishing turns it into an immutable
 /// version that instances can start on. Every save and publish validates; publish refuses while errors remain.
 /// </summary>
-public sealed class DefinitionStore(IDbContextFactory<WorkflowsDbContext> dbFactory, DefinitionValidator validator, TimeProvider time)
+public sealed class DefinitionStore(IDbContextFactory<WorkflowsDbContext> dbFactory, DefinitionValidator validator, DefinitionCatalog catalog, TimeProvider time)
 {
     /// <summary>
     /// Saves the document as the definition's draft (creating it as the next version if there is none). A draft may
@@ -65,6 +65,7 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowsDbContext> dbFact
         draft.UpdatedAtUtc = now;
         draft.Revision++;
         await db.SaveChangesAsync(cancellationToken);
+        catalog.ForgetLatest(id);
         return new DefinitionSaveResult(draft, []);
     }
 

@@ -24,9 +24,12 @@ internal sealed partial class Burst
         }
     }
 
+    /// <summary>
+    /// Runs one activity. Its journal entry is written when it completes, waits or faults: the burst's clock does not
+    /// move inside a burst, so a separate "started" row would repeat the same time and only add write volume.
+    /// </summary>
     public async Task ExecuteAsync(CompiledNode node, Connection? arrivedBy)
     {
-        Journal(JournalKind.ActivityStarted, node.Key, node.Node.Type);
         ActivityResult result;
         try
         {

@@ -8,6 +8,8 @@ namespace Inburgering.Workflows.Execution;
 
 internal sealed partial class Burst
 {
+    private List<PendingEvent>? _pending;
+
     private async Task OpenWaitAsync(CompiledNode node, WaitRequest request)
     {
         // An event that arrived before this wait existed is delivered now, in this burst, instead of opening the wait.
@@ -114,18 +116,28 @@ internal sealed partial class Burst
     }
 
     /// <summary>
-    /// Takes the oldest queued event of that name for this instance or its correlation key. Deleting the row is part of
-    /// the burst's commit: if another burst took it first, this burst loses on concurrency and is retried.
+    /// Takes the oldest queued event of that name for this instance or its correlation key. The queue is read once per
+    /// burst, and not at all for a new instance without a correlation key (nothing can be queued for it). Deleting the
+    /// row is part of the burst's commit: if another burst took it first, this burst loses on concurrency and is retried.
     /// </summary>
     private async Task<PendingEvent?> ClaimPendingEventAsync(string eventName)
     {
-        var key = Instance.CorrelationKey;
-        var pending = await Db.PendingEvents
-            .Where(p => p.EventName == eventName && (p.InstanceId == Instance.Id || (key != null && p.InstanceId == null && p.CorrelationKey == key)))
-            .OrderBy(p => p.ReceivedAtUtc)
-            .FirstOrDefaultAsync();
+        if (_pending is null)
+        {
+            var key = Instance.CorrelationKey;
+            var id = Instance.Id;
+            var isNew = IsNewInstance;
+            _pending = isNew && key is null
+                ? []
+                : await Db.PendingEvents
+                    .Where(p => (!isNew && p.InstanceId == id) || (key != null && p.InstanceId == null && p.CorrelationKey == key))
+                    .OrderBy(p => p.ReceivedAtUtc)
+                    .ToListAsync();
+        }
+        var pending = _pending.FirstOrDefault(p => p.EventName == eventName);
         if (pending is not null)
         {
+            _pending.Remove(pending);
             Db.PendingEvents.Remove(pending);
         }
         return pending;

@@ -41,6 +41,9 @@ internal sealed partial class Burst
 
     public WorkflowInstance Instance { get; }
 
+    /// <summary>True in the burst that creates the instance: nothing can have been queued for its id yet.</summary>
+    public bool IsNewInstance { get; init; }
+
     public WorkflowDefinition Definition { get; }
 
     /// <summary>The instance's open waits, kept current as the burst opens and closes them.</summary>
@@ -61,7 +64,6 @@ internal sealed partial class Burst
     public void Journal(JournalKind kind, string? activityKey = null, string? activityType = null, string? outcome = null, string? message = null) =>
         Db.Journal.Add(new JournalEntry
         {
-            Id = Guid.CreateVersion7(Now),
             InstanceId = Instance.Id,
             Sequence = ++Instance.JournalSequence,
             AtUtc = Now.UtcDateTime,

@@ -49,7 +49,7 @@ public sealed partial class WorkflowRunner(
             UpdatedAtUtc = now.UtcDateTime,
         };
         db.Instances.Add(instance);
-        var burst = new Burst(db, instance, definition, [], expressions, _observers, now, _options.MaxStepsPerBurst);
+        var burst = new Burst(db, instance, definition, [], expressions, _observers, now, _options.MaxStepsPerBurst) { IsNewInstance = true };
         burst.Journal(JournalKind.InstanceStarted, message: $"Gestart op {definition.Id} versie {definition.Version}.");
         burst.Schedule(definition.Start, arrivedBy: null);
         await burst.RunAsync();

@@ -3,11 +3,9 @@ namespace Inburgering.Workflows.Instances;
 /// <summary>What happened in an instance, in order. Written in the burst's transaction, so it never shows a step that did not commit.</summary>
 public sealed class JournalEntry
 {
-    public Guid Id { get; set; }
-
     public Guid InstanceId { get; set; }
 
-    /// <summary>1, 2, 3… per instance; unique with the instance id, so a step recorded twice cannot commit.</summary>
+    /// <summary>1, 2, 3… per instance; with the instance id the key, so a step recorded twice cannot commit.</summary>
     public int Sequence { get; set; }
 
     public DateTime AtUtc { get; set; }
@@ -27,8 +25,11 @@ public sealed class JournalEntry
 public enum JournalKind
 {
     InstanceStarted,
-    ActivityStarted,
+
+    /// <summary>The activity ran and left by <see cref="JournalEntry.Outcome"/> (or was absorbed by a Join).</summary>
     ActivityCompleted,
+
+    /// <summary>The activity ran and now waits (an event, a task, a timer).</summary>
     ActivityWaiting,
     ActivityResumed,
     ActivityFaulted,

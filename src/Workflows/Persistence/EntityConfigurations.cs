@@ -62,13 +62,14 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
     public void Configure(EntityTypeBuilder<JournalEntry> e)
     {
         e.ToTable("workflow_journal");
-        e.HasKey(x => x.Id);
+        // The key is the instance and its sequence: the journal of one instance in order, and a step cannot be recorded
+        // twice. One index, not a surrogate key plus a unique index: the journal is most of a burst's writes.
+        e.HasKey(x => new { x.InstanceId, x.Sequence });
         e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
         e.Property(x => x.ActivityKey).HasMaxLength(Keys.MaxLength);
         e.Property(x => x.ActivityType).HasMaxLength(100);
         e.Property(x => x.Outcome).HasMaxLength(100);
         e.Property(x => x.Message).HasMaxLength(500);
-        e.HasIndex(x => new { x.InstanceId, x.Sequence }).IsUnique(); // the journal of one instance, in order; a step cannot be recorded twice
     }
 }
 

@@ -21,7 +21,7 @@ public sealed class ControlFlowActivityTests : IAsyncLifetime
 
         Assert.Equal(InstanceStatus.Completed, view.Status);
         Assert.Equal(
-            [JournalKind.InstanceStarted, JournalKind.ActivityStarted, JournalKind.ActivityCompleted, JournalKind.ActivityStarted, JournalKind.ActivityCompleted, JournalKind.InstanceCompleted],
+            [JournalKind.InstanceStarted, JournalKind.ActivityCompleted, JournalKind.ActivityCompleted, JournalKind.InstanceCompleted],
             view.Journal.Select(j => j.Kind));
     }
 
@@ -38,8 +38,8 @@ public sealed class ControlFlowActivityTests : IAsyncLifetime
 
         var view = await _h.GetAsync(await _h.StartAsync("beslissing", new { leerroute }));
 
-        Assert.Equal(1, view.Count(JournalKind.ActivityStarted, expectedEnd));
-        Assert.Equal(2, view.Count(JournalKind.ActivityStarted, "keuze") + view.Count(JournalKind.ActivityStarted, expectedEnd));
+        Assert.Equal(1, view.Count(JournalKind.ActivityCompleted, expectedEnd));
+        Assert.Equal(2, view.Count(JournalKind.ActivityCompleted, "keuze") + view.Count(JournalKind.ActivityCompleted, expectedEnd));
     }
 
     [Theory]
@@ -58,8 +58,8 @@ public sealed class ControlFlowActivityTests : IAsyncLifetime
 
         var view = await _h.GetAsync(await _h.StartAsync("keuze", new { leerroute }));
 
-        Assert.Equal(1, view.Count(JournalKind.ActivityStarted, expectedEnd));
-        Assert.Equal(0, view.Count(JournalKind.ActivityStarted, "ook"));
+        Assert.Equal(1, view.Count(JournalKind.ActivityCompleted, expectedEnd));
+        Assert.Equal(0, view.Count(JournalKind.ActivityCompleted, "ook"));
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public sealed class ControlFlowActivityTests : IAsyncLifetime
         await _h.DeliverAsync(id, "Rechts");
         var done = await _h.GetAsync(id);
 
-        Assert.Equal((InstanceStatus.Running, 0), (half.Status, half.Count(JournalKind.ActivityStarted, "einde")));
-        Assert.Equal((InstanceStatus.Completed, 1), (done.Status, done.Count(JournalKind.ActivityStarted, "einde")));
+        Assert.Equal((InstanceStatus.Running, 0), (half.Status, half.Count(JournalKind.ActivityCompleted, "einde")));
+        Assert.Equal((InstanceStatus.Completed, 1), (done.Status, done.Count(JournalKind.ActivityCompleted, "einde")));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class ControlFlowActivityTests : IAsyncLifetime
         var view = await _h.GetAsync(id);
         Assert.Equal(InstanceStatus.Completed, view.Status);
         Assert.Equal(1, view.Count(JournalKind.WaitCancelled, "links"));
-        Assert.Equal(1, view.Count(JournalKind.ActivityStarted, "einde"));
+        Assert.Equal(1, view.Count(JournalKind.ActivityCompleted, "einde"));
     }
 
     [Fact]

@@ -112,8 +112,8 @@ public sealed class BurstTests
 
         Assert.Equal(InstanceStatus.Completed, view.Status);
         Assert.Equal(IncidentStatus.Continued, Assert.Single(view.Incidents).Status);
-        Assert.Equal(1, view.Count(JournalKind.ActivityStarted, "fout-einde"));
-        Assert.Equal(0, view.Count(JournalKind.ActivityStarted, "einde"));
+        Assert.Equal(1, view.Count(JournalKind.ActivityCompleted, "fout-einde"));
+        Assert.Equal(0, view.Count(JournalKind.ActivityCompleted, "einde"));
     }
 
     [Theory]

@@ -29,7 +29,7 @@ public sealed class ConcurrencyTests
         {
             Assert.Equal(1, view.Count(JournalKind.ActivityResumed, $"wacht-b{i}"));
         }
-        Assert.Equal(branches, view.Count(JournalKind.ActivityStarted, "samen"));
+        Assert.Equal(branches, view.Count(JournalKind.ActivityCompleted, "samen"));
         Assert.Equal(1, view.Count(JournalKind.ActivityCompleted, "einde"));
         Assert.Equal(1, view.Count(JournalKind.InstanceCompleted));
         Assert.Equal(branches, view.Variables["ontvangen"]!.GetValue<double>());

@@ -126,9 +126,11 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
             modelBuilder.Entity("Inburgering.Workflows.Instances.JournalEntry", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ActivityKey")
                         .HasMaxLength(100)
@@ -140,9 +142,6 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -157,13 +156,7 @@ namespace Inburgering.Workflows.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
+                    b.HasKey("InstanceId", "Sequence");
 
                     b.ToTable("workflow_journal", (string)null);
                 });

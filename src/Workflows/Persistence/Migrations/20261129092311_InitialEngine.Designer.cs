@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inburgering.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowsDbContext))]
-    [Migration("20261129091957_InitialEngine")]
+    [Migration("20261129092311_InitialEngine")]
     partial class InitialEngine
     {
         /// <inheritdoc />
@@ -129,9 +129,11 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
             modelBuilder.Entity("Inburgering.Workflows.Instances.JournalEntry", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ActivityKey")
                         .HasMaxLength(100)
@@ -143,9 +145,6 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -160,13 +159,7 @@ namespace Inburgering.Workflows.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
+                    b.HasKey("InstanceId", "Sequence");
 
                     b.ToTable("workflow_journal", (string)null);
                 });

@@ -79,7 +79,6 @@ namespace Inburgering.Workflows.Persistence.Migrations
                 name: "workflow_journal",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
                     Sequence = table.Column<int>(type: "integer", nullable: false),
                     AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -91,7 +90,7 @@ namespace Inburgering.Workflows.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_workflow_journal", x => x.Id);
+                    table.PrimaryKey("PK_workflow_journal", x => new { x.InstanceId, x.Sequence });
                 });
 
             migrationBuilder.CreateTable(
@@ -157,12 +156,6 @@ namespace Inburgering.Workflows.Persistence.Migrations
                 name: "IX_workflow_instances_Status_DefinitionId_CreatedAtUtc",
                 table: "workflow_instances",
                 columns: new[] { "Status", "DefinitionId", "CreatedAtUtc" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_workflow_journal_InstanceId_Sequence",
-                table: "workflow_journal",
-                columns: new[] { "InstanceId", "Sequence" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_workflow_pending_events_CorrelationKey_EventName",
