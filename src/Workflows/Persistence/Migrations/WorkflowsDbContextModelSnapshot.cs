@@ -251,8 +251,6 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
                     b.HasIndex("CorrelationKey");
 
-                    b.HasIndex("DefinitionId", "DefinitionVersion");
-
                     b.HasIndex("Status", "DefinitionId", "CreatedAtUtc");
 
                     b.ToTable("workflow_instances", (string)null);
@@ -295,9 +293,8 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("DueAtUtc", "Kind");
-
-                    b.HasIndex("EventName", "InstanceId");
+                    b.HasIndex("DueAtUtc", "Kind")
+                        .HasFilter("\"DueAtUtc\" IS NOT NULL");
 
                     b.ToTable("workflow_waits", (string)null);
                 });

@@ -148,11 +148,6 @@ namespace Inburgering.Workflows.Persistence.Migrations
                 column: "CorrelationKey");
 
             migrationBuilder.CreateIndex(
-                name: "IX_workflow_instances_DefinitionId_DefinitionVersion",
-                table: "workflow_instances",
-                columns: new[] { "DefinitionId", "DefinitionVersion" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_workflow_instances_Status_DefinitionId_CreatedAtUtc",
                 table: "workflow_instances",
                 columns: new[] { "Status", "DefinitionId", "CreatedAtUtc" });
@@ -170,12 +165,8 @@ namespace Inburgering.Workflows.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_workflow_waits_DueAtUtc_Kind",
                 table: "workflow_waits",
-                columns: new[] { "DueAtUtc", "Kind" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_workflow_waits_EventName_InstanceId",
-                table: "workflow_waits",
-                columns: new[] { "EventName", "InstanceId" });
+                columns: new[] { "DueAtUtc", "Kind" },
+                filter: "\"DueAtUtc\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_workflow_waits_InstanceId",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inburgering.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowsDbContext))]
-    [Migration("20261129092311_InitialEngine")]
+    [Migration("20261129092638_InitialEngine")]
     partial class InitialEngine
     {
         /// <inheritdoc />
@@ -254,8 +254,6 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
                     b.HasIndex("CorrelationKey");
 
-                    b.HasIndex("DefinitionId", "DefinitionVersion");
-
                     b.HasIndex("Status", "DefinitionId", "CreatedAtUtc");
 
                     b.ToTable("workflow_instances", (string)null);
@@ -298,9 +296,8 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("DueAtUtc", "Kind");
-
-                    b.HasIndex("EventName", "InstanceId");
+                    b.HasIndex("DueAtUtc", "Kind")
+                        .HasFilter("\"DueAtUtc\" IS NOT NULL");
 
                     b.ToTable("workflow_waits", (string)null);
                 });
