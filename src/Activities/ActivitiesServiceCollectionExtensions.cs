@@ -1,5 +1,6 @@
 using Inburgering.Activities.Control;
 using Inburgering.Activities.Events;
+using Inburgering.Activities.Timers;
 using Inburgering.Workflows.Activities;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,8 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<IActivity, Join>();
         services.AddSingleton<IActivity, SetVariable>();
         services.AddSingleton<IActivity, WaitForEvent>();
+        services.AddSingleton<IActivity, Delay>();
+        services.AddSingleton<IActivity, Until>();
         return services;
     }
 }

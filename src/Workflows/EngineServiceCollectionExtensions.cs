@@ -1,4 +1,6 @@
 using Inburgering.Workflows.Activities;
+using Inburgering.Workflows.Calendar;
+using Inburgering.Workflows.Timers;
 using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Definitions.Validation;
 using Inburgering.Workflows.Execution;
@@ -26,6 +28,14 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<DefinitionStore>();
         services.TryAddSingleton<WorkflowRunner>();
         services.TryAddSingleton<DefinitionSeeder>();
+        services.AddOptions<TimerOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CalendarOptions>>().Value);
+        services.AddOptions<CalendarOptions>().Validate(o => o.Validate().Count == 0, "Invalid Calendar settings.").ValidateOnStart();
+        services.TryAddSingleton<BusinessCalendar>();
+        services.TryAddSingleton<ITimerScheduler, ManualTimerScheduler>();
+        services.TryAddSingleton<TimerDispatcher>();
+        services.AddSingleton<IWaitObserver, TimerWaitObserver>();
+        services.AddSingleton<IExpressionGlobals, CalendarExpressionGlobals>();
         return services;
     }
 }

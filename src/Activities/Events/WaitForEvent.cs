@@ -1,14 +1,18 @@
 using System.Text.Json.Nodes;
+using Inburgering.Activities.Deadlines;
 using Inburgering.Workflows.Activities;
+using Inburgering.Workflows.Calendar;
+using Inburgering.Workflows.Definitions;
 
 namespace Inburgering.Activities.Events;
 
 /// <summary>
 /// Waits for a named event for this instance (e.g. <c>DuoKennisgeving</c>, <c>BrpIngeschreven</c>). An event that came
 /// before the wait is kept and delivered as soon as the wait opens. The payload can be stored whole and/or mapped into
-/// variables by expressions over <c>input</c>.
+/// variables by expressions over <c>input</c>. With a deadline the wait is due: reminders go out before it, and once it
+/// passes the step escalates (repeatedly, if set) until the event arrives.
 /// </summary>
-public sealed class WaitForEvent : IActivity
+public sealed class WaitForEvent(BusinessCalendar calendar) : IActivity
 {
     public ActivityDescriptor Descriptor { get; } = new(
         "WaitForEvent", 1, Categories.Waiting, "Wachten op gebeurtenis", "Wacht tot een gebeurtenis voor deze klantreis binnenkomt.",
@@ -17,13 +21,17 @@ public sealed class WaitForEvent : IActivity
             new InputDescriptor("event", "Gebeurtenis", InputType.Text, Required: true, Description: "Naam, bijvoorbeeld DuoKennisgeving."),
             new InputDescriptor("payloadVariable", "Bewaar inhoud in", InputType.VariableName, Description: "Variabele die de hele inhoud krijgt."),
             new InputDescriptor("assign", "Toewijzingen", InputType.Assignments, Description: "Variabele → expressie over input, bijvoorbeeld { \"kennisgevingDatum\": \"input.datum\" }."),
+            .. DeadlineInputs.Descriptors,
         ],
         Outcomes: [new OutcomeDescriptor("Ontvangen", MustConnect: true)],
         MayWait: true,
         Icon: "hourglass");
 
+    public IEnumerable<(string InputPath, string Code, string Message)> Validate(ActivityNode node) => DeadlineInputs.Validate(node);
+
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
-        ValueTask.FromResult(ActivityResult.WaitFor(new WaitRequest(WaitKinds.Event, EventName: context.GetRequiredText("event"))));
+        ValueTask.FromResult(ActivityResult.WaitFor(new WaitRequest(
+            WaitKinds.Event, EventName: context.GetRequiredText("event"), Deadline: DeadlineInputs.Read(context, calendar))));
 
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, WaitResumption resumption)
     {

@@ -34,6 +34,9 @@ public enum InputType
     /// <summary>The name of a variable declared by the definition.</summary>
     VariableName,
 
+    /// <summary>A list of durations (e.g. reminder lead times <c>["P5WD", "P1WD"]</c>).</summary>
+    DurationList,
+
     /// <summary>A list of distinct, non-empty names (e.g. the branches of a Fork).</summary>
     NameList,
 

@@ -11,7 +11,12 @@ namespace Inburgering.Workflows.Activities;
 /// <param name="EventName">For event waits: the event name that resumes it (e.g. <c>DuoKennisgeving</c>).</param>
 /// <param name="DueAt">For timers: when it fires.</param>
 /// <param name="State">Activity data kept with the wait and handed back on resume.</param>
-public sealed record WaitRequest(string Kind, string? EventName = null, DateTimeOffset? DueAt = null, JsonNode? State = null);
+/// <param name="Deadline">A deadline on the wait (reminders, escalation); its due time becomes the wait's due time.</param>
+public sealed record WaitRequest(string Kind, string? EventName = null, DateTimeOffset? DueAt = null, JsonNode? State = null, WaitDeadline? Deadline = null)
+{
+    /// <summary>When the wait is due: a timer's moment, or its deadline's last moment.</summary>
+    public DateTimeOffset? EffectiveDueAt => Deadline?.DueAt ?? DueAt;
+}
 
 /// <summary>The wait kinds the engine knows; later features add theirs.</summary>
 public static class WaitKinds

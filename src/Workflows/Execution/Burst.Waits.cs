@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Inburgering.Workflows.Activities;
 using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Instances;
+using Inburgering.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Workflows.Execution;
@@ -28,8 +29,9 @@ internal sealed partial class Burst
             ActivityKey = node.Key,
             Kind = request.Kind,
             EventName = request.EventName,
-            DueAtUtc = request.DueAt?.UtcDateTime,
+            DueAtUtc = request.EffectiveDueAt?.UtcDateTime,
             StateJson = Serialize(request.State),
+            DeadlineJson = request.Deadline is null ? null : DeadlineRecord.From(request.Deadline).ToJson(),
             CreatedAtUtc = Now.UtcDateTime,
         };
         Db.Waits.Add(wait);
@@ -151,6 +153,7 @@ internal sealed partial class Burst
 
     private static string Describe(WaitRequest request) => request.Kind switch
     {
+        WaitKinds.Event when request.Deadline is { } d => $"Wacht op gebeurtenis '{request.EventName}'; termijn: {d.Deadline.Summary}",
         WaitKinds.Event => $"Wacht op gebeurtenis '{request.EventName}'.",
         _ => request.DueAt is { } due ? $"Wacht ({request.Kind}) tot {due:yyyy-MM-dd HH:mm} UTC." : $"Wacht ({request.Kind}).",
     };

@@ -33,9 +33,11 @@ public sealed partial class WorkflowRunner
                 return BurstOutcome.Ignored("Nothing to do: the wait is no longer open.", instance.Status);
             }
             burst.Finish();
+            var wakeUps = AddedTimerDueTimes(db);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                ScheduleWakeUp(wakeUps);
                 LogBurst(instanceId, trigger, instance.Status);
                 return BurstOutcome.Applied(instance.Status);
             }

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using Inburgering.Workflows.Activities;
+using Inburgering.Workflows.Calendar;
 using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Expressions;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,11 +23,15 @@ public sealed partial class WorkflowRunner(
     DefinitionCatalog catalog,
     ExpressionEvaluator expressions,
     IEnumerable<IWaitObserver> observers,
+    IEnumerable<IDeadlineObserver> deadlineObservers,
+    BusinessCalendar calendar,
+    ITimerScheduler timerScheduler,
     TimeProvider time,
     IOptions<EngineOptions> options,
     ILogger<WorkflowRunner> logger)
 {
     private readonly IReadOnlyList<IWaitObserver> _observers = observers.ToList();
+    private readonly IReadOnlyList<IDeadlineObserver> _deadlineObservers = deadlineObservers.ToList();
     private readonly EngineOptions _options = options.Value;
 
     /// <summary>Starts an instance of the latest published version (or the given one) and runs it to its first waits.</summary>
@@ -54,8 +60,10 @@ public sealed partial class WorkflowRunner(
         burst.Schedule(definition.Start, arrivedBy: null);
         await burst.RunAsync();
         burst.Finish();
+        var wakeUps = AddedTimerDueTimes(db);
         // A new row cannot conflict; this single SaveChanges is the burst's one transaction.
         await db.SaveChangesAsync(cancellationToken);
+        ScheduleWakeUp(wakeUps);
         LogBurst(instance.Id, "start", instance.Status);
         return instance;
     }

@@ -37,6 +37,18 @@ public enum JournalKind
     EventReceived,
     EventQueued,
     IncidentRetried,
+
+    /// <summary>A reminder before a wait's deadline went out.</summary>
+    DeadlineReminder,
+
+    /// <summary>A wait's deadline passed while it was still open: escalated.</summary>
+    DeadlineExpired,
+
+    /// <summary>Still overdue: escalated again.</summary>
+    DeadlineEscalated,
+
+    /// <summary>A timer fired.</summary>
+    TimerFired,
     InstanceCompleted,
     InstanceCancelled,
 }

@@ -21,5 +21,11 @@ public sealed class WorkflowWait
 
     public string? StateJson { get; set; }
 
+    /// <summary>The deadline's explanation (rule, source, start, raw end, Atw shifts) as JSON, for the API and the UI.</summary>
+    public string? DeadlineJson { get; set; }
+
+    /// <summary>Whether timer rows belong to this wait, so closing a wait without timers costs no query.</summary>
+    public bool HasTimers { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 }

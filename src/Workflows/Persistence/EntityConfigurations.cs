@@ -1,5 +1,6 @@
 using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Instances;
+using Inburgering.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -50,10 +51,24 @@ internal sealed class WorkflowWaitConfiguration : IEntityTypeConfiguration<Workf
         e.Property(x => x.Kind).HasMaxLength(40);
         e.Property(x => x.EventName).HasMaxLength(200);
         e.Property(x => x.StateJson).HasAnnotation(ProviderConventions.JsonAnnotation, true);
+        e.Property(x => x.DeadlineJson).HasAnnotation(ProviderConventions.JsonAnnotation, true);
         e.HasIndex(x => x.InstanceId); // a burst loads its instance's open waits (event delivery filters those in memory)
         // Open waits by due time (timers, the overdue dashboard). Partial: most waits (events) have no due time, and an
         // index they are not in costs them nothing on insert. The filter reads the same on PostgreSQL and SQLite.
         e.HasIndex(x => new { x.DueAtUtc, x.Kind }).HasFilter("\"DueAtUtc\" IS NOT NULL");
+    }
+}
+
+internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<WorkflowTimer>
+{
+    public void Configure(EntityTypeBuilder<WorkflowTimer> e)
+    {
+        e.ToTable("workflow_timers");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Data).HasMaxLength(100);
+        e.HasIndex(x => x.DueAtUtc); // the dispatcher claims due timers in due order
+        e.HasIndex(x => x.WaitId); // a closing wait deletes its timers
     }
 }
 

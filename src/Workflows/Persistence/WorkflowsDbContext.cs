@@ -1,5 +1,6 @@
 using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Instances;
+using Inburgering.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Workflows.Persistence;
@@ -21,6 +22,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     public DbSet<Incident> Incidents => Set<Incident>();
 
     public DbSet<PendingEvent> PendingEvents => Set<PendingEvent>();
+
+    public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -90,6 +90,9 @@ internal static class InputRules
             case InputType.NameList:
                 CheckNameList(ctx, value, path, input);
                 break;
+            case InputType.DurationList:
+                CheckDurationList(ctx, value, path, input);
+                break;
             case InputType.Cases:
                 CheckCases(ctx, value, path, input);
                 break;
@@ -114,6 +117,23 @@ internal static class InputRules
         if (duplicates.Count > 0)
         {
             ctx.Add(path, DefinitionErrorCodes.InvalidInputType, $"The names in '{input.Name}' must be distinct; repeated: {string.Join(", ", duplicates)}.");
+        }
+    }
+
+    private static void CheckDurationList(ValidationContext ctx, JsonNode value, string path, InputDescriptor input)
+    {
+        if (value is not JsonArray array)
+        {
+            Fail(ctx, path, input, "an array of durations such as [\"P5WD\", \"P1WD\"]");
+            return;
+        }
+        for (var i = 0; i < array.Count; i++)
+        {
+            var text = array[i] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            if (!BusinessDuration.TryParse(text, out _, out var error))
+            {
+                ctx.Add($"{path}[{i}]", DefinitionErrorCodes.InvalidDuration, $"'{array[i]?.ToJsonString()}' is not a valid duration: {error}");
+            }
         }
     }
 

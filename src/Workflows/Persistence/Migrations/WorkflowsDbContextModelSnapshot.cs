@@ -270,12 +270,19 @@ namespace Inburgering.Workflows.Persistence.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DeadlineJson")
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Inburgering:Json", true);
+
                     b.Property<DateTime?>("DueAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("EventName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("HasTimers")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
@@ -297,6 +304,45 @@ namespace Inburgering.Workflows.Persistence.Migrations
                         .HasFilter("\"DueAtUtc\" IS NOT NULL");
 
                     b.ToTable("workflow_waits", (string)null);
+                });
+
+            modelBuilder.Entity("Inburgering.Workflows.Timers.WorkflowTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Data")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("WaitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAtUtc");
+
+                    b.HasIndex("WaitId");
+
+                    b.ToTable("workflow_timers", (string)null);
                 });
 #pragma warning restore 612, 618
         }

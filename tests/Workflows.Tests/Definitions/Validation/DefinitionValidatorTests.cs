@@ -3,6 +3,7 @@ using Inburgering.Activities.Control;
 using Inburgering.Activities.Events;
 using Inburgering.Testing;
 using Inburgering.Workflows.Activities;
+using Inburgering.Workflows.Calendar;
 using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Definitions.Validation;
 using Inburgering.Workflows.Expressions;
@@ -17,8 +18,10 @@ namespace Inburgering.Workflows.Tests.Definitions.Validation;
 /// </summary>
 public sealed class DefinitionValidatorTests
 {
+    private static readonly BusinessCalendar Calendar = new(new CalendarOptions());
+
     private readonly DefinitionValidator _validator = new(
-        new ActivityRegistry([new Start(), new Finish(), new Decision(), new Switch(), new Fork(), new Join(), new SetVariable(), new WaitForEvent(), new ProbeActivity()]),
+        new ActivityRegistry([new Start(), new Finish(), new Decision(), new Switch(), new Fork(), new Join(), new SetVariable(), new WaitForEvent(Calendar), new ProbeActivity()]),
         new ExpressionEvaluator(new ExpressionOptions(), new FakeTimeProvider()));
 
     /// <summary>Start → wait for an event → decide → probe → end / end, with a variable.</summary>

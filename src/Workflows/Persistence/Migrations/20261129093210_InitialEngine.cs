@@ -110,6 +110,24 @@ namespace Inburgering.Workflows.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "workflow_timers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WaitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DueAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClaimedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Data = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_workflow_timers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "workflow_waits",
                 columns: table => new
                 {
@@ -120,6 +138,8 @@ namespace Inburgering.Workflows.Persistence.Migrations
                     EventName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     DueAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     StateJson = table.Column<string>(type: "jsonb", nullable: true),
+                    DeadlineJson = table.Column<string>(type: "jsonb", nullable: true),
+                    HasTimers = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -163,6 +183,16 @@ namespace Inburgering.Workflows.Persistence.Migrations
                 columns: new[] { "InstanceId", "EventName" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_workflow_timers_DueAtUtc",
+                table: "workflow_timers",
+                column: "DueAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workflow_timers_WaitId",
+                table: "workflow_timers",
+                column: "WaitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_workflow_waits_DueAtUtc_Kind",
                 table: "workflow_waits",
                 columns: new[] { "DueAtUtc", "Kind" },
@@ -191,6 +221,9 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "workflow_pending_events");
+
+            migrationBuilder.DropTable(
+                name: "workflow_timers");
 
             migrationBuilder.DropTable(
                 name: "workflow_waits");

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Inburgering.Workflows.Activities;
+using Inburgering.Workflows.Calendar;
+using Inburgering.Workflows.Definitions;
+
+namespace Inburgering.Activities.Deadlines;
+
+/// <summary>
+/// The deadline inputs every waiting activity can carry (WaitForEvent now, PartnerTask next): a term from a start date,
+/// statutory (Algemene termijnenwet) or policy, with its rule and legal source for the explanation, reminders before it
+/// and repeated escalation after it.
+/// </summary>
+public static class DeadlineInputs
+{
+    public const string Statutory = "wettelijk";
+    public const string Policy = "beleid";
+
+    public static IReadOnlyList<InputDescriptor> Descriptors { get; } =
+    [
+        new("deadline", "Termijn", InputType.Duration, Description: "Lengte van de termijn, bijvoorbeeld P10W of P5WD; leeg = geen termijn."),
+        new("deadlineStart", "Termijn loopt vanaf", InputType.Date, Description: "Datum van de startgebeurtenis (vaak een expressie); leeg = de dag waarop deze stap begint."),
+        new("deadlineStartEvent", "Startgebeurtenis", InputType.Text, Default: JsonValue.Create("start van deze stap"), Description: "Naam in de uitleg, bijvoorbeeld 'kennisgeving DUO'."),
+        new("deadlineKind", "Soort termijn", InputType.Choice, Default: JsonValue.Create(Policy), Options: [Statutory, Policy],
+            Description: "wettelijk: de Algemene termijnenwet verschuift het einde; beleid: niet."),
+        new("deadlineRule", "Regel", InputType.Text, Description: "Bijvoorbeeld 'PIP binnen 10 weken na kennisgeving'."),
+        new("deadlineSource", "Bron", InputType.Text, Default: JsonValue.Create(""), Description: "Bijvoorbeeld 'Besluit inburgering 2021 art. 5.3 lid 1'."),
+        new("reminders", "Herinneringen vooraf", InputType.DurationList, Description: "Hoe lang voor het einde, bijvoorbeeld [\"P5WD\", \"P1WD\"]."),
+        new("escalateEvery", "Escalatie herhalen elke", InputType.Duration, Description: "Zolang de stap te laat is, bijvoorbeeld P5WD."),
+    ];
+
+    private static readonly string[] DependentInputs = ["deadlineStart", "deadlineRule", "reminders", "escalateEvery"];
+
+    /// <summary>Definition-time checks: the companions of a deadline need a deadline, and a deadline is counted in days or longer.</summary>
+    public static IEnumerable<(string InputPath, string Code, string Message)> Validate(ActivityNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var hasDeadline = node.Inputs.TryGetValue("deadline", out var deadline) && deadline is not null;
+        foreach (var name in DependentInputs.Where(n => !hasDeadline && node.Inputs.ContainsKey(n)))
+        {
+            yield return (name, DefinitionErrorCodes.MissingInput, $"'{name}' only means something with a 'deadline'; add the deadline or remove '{name}'.");
+        }
+        if (deadline is JsonValue v && v.TryGetValue<string>(out var text) && BusinessDuration.TryParse(text, out var d, out _) && d.IsTimeUnit)
+        {
+            yield return ("deadline", DefinitionErrorCodes.InvalidDuration, "A deadline is counted in days, weeks, months, years or werkdagen, not hours.");
+        }
+    }
+
+    /// <summary>The deadline of this execution, or null when the node has none.</summary>
+    public static WaitDeadline? Read(ActivityContext context, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (context.GetText("deadline") is not { } text)
+        {
+            return null;
+        }
+        var duration = Duration(text, "deadline");
+        var start = context.GetText("deadlineStart") is { } startText ? Date(startText) : calendar.ToLocalDate(context.Now);
+        var kind = context.GetText("deadlineKind") == Statutory ? TermKind.Statutory : TermKind.Policy;
+        var rule = context.GetText("deadlineRule") ?? $"{context.Node.DisplayName ?? context.Node.Key}: binnen {duration.ToDutch()}";
+        var deadline = calendar.ComputeDeadline(new DeadlineRequest(
+            start, duration, kind, rule, context.GetText("deadlineSource") ?? "", context.GetText("deadlineStartEvent") ?? "start van deze stap"));
+        var reminders = (context.GetInput("reminders") as JsonArray ?? []).Select(n => Duration(n!.GetValue<string>(), "reminders")).ToList();
+        var every = context.GetText("escalateEvery") is { } e ? Duration(e, "escalateEvery") : (BusinessDuration?)null;
+        return new WaitDeadline(deadline, reminders, every);
+    }
+
+    private static BusinessDuration Duration(string text, string input) =>
+        BusinessDuration.TryParse(text, out var d, out var error) ? d : throw new ActivityInputException($"'{input}' is not a duration: {error}");
+
+    private static DateOnly Date(string text) =>
+        text.Length >= 10 && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new ActivityInputException($"'deadlineStart' must be a date as yyyy-MM-dd, not '{text}'.");
+}

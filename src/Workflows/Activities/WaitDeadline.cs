@@ -1,0 +1,13 @@
+using Inburgering.Workflows.Calendar;
+
+namespace Inburgering.Workflows.Activities;
+
+/// <summary>
+/// A deadline attached to a wait: when it is due and why (the calendar's explanation), reminders before it (lead times
+/// in werkdagen or calendar units) and, once it has passed, escalation repeated every <see cref="RepeatEscalationEvery"/>
+/// while the wait stays open. All of it ends the moment the wait closes.
+/// </summary>
+public sealed record WaitDeadline(Deadline Deadline, IReadOnlyList<BusinessDuration> Reminders, BusinessDuration? RepeatEscalationEvery)
+{
+    public DateTimeOffset DueAt => Deadline.DueUtc;
+}

@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Inburgering.Workflows.Calendar;
+using Inburgering.Workflows.Instances;
+using Inburgering.Workflows.Timers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Workflows.Execution;
+
+public sealed partial class WorkflowRunner
+{
+    /// <summary>
+    /// Fires one timer in a burst on its instance. The burst deletes the timer row; if it is already gone (fired by
+    /// another dispatcher, or cancelled with its wait) nothing happens. That delete is what makes firing exactly-once in
+    /// effect across retries, crashes between fire and commit, and several Hosts.
+    /// </summary>
+    public async Task<BurstOutcome> FireTimerAsync(Guid timerId, CancellationToken cancellationToken = default)
+    {
+        Guid? instanceId;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            instanceId = await db.Timers.Where(t => t.Id == timerId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(cancellationToken);
+        }
+        if (instanceId is null)
+        {
+            return BurstOutcome.Ignored("The timer is gone (fired or cancelled).");
+        }
+        return await RunBurstAsync(instanceId.Value, "timer", async burst =>
+        {
+            var timer = await burst.Db.Timers.FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
+            if (timer is null)
+            {
+                return false;
+            }
+            burst.Db.Timers.Remove(timer);
+            var wait = burst.OpenWaits.FirstOrDefault(w => w.Id == timer.WaitId);
+            if (wait is null)
+            {
+                return true; // an orphan cannot exist (timers close with their wait), but if one did, deleting it is right
+            }
+            await ApplyTimerAsync(burst, timer, wait);
+            return true;
+        }, cancellationToken);
+    }
+
+    private async Task ApplyTimerAsync(Burst burst, WorkflowTimer timer, WorkflowWait wait)
+    {
+        if (timer.Purpose == TimerPurpose.Resume)
+        {
+            burst.Journal(JournalKind.TimerFired, wait.ActivityKey, message: $"Timer afgegaan (gepland {timer.DueAtUtc:yyyy-MM-dd HH:mm:ss} UTC).");
+            await burst.ResumeWaitAsync(wait.Id, new JsonObject { ["firedAt"] = burst.Now.ToString("O"), ["dueAt"] = timer.DueAtUtc.ToString("O") });
+            await burst.RunAsync();
+            return;
+        }
+        var deadline = DeadlineRecord.Parse(wait.DeadlineJson)
+            ?? throw new InvalidOperationException($"Wait {wait.Id} has a {timer.Purpose} timer but no deadline.");
+        var number = int.TryParse(timer.Data, out var n) ? n : 1;
+        var (kind, journalKind, message) = timer.Purpose switch
+        {
+            TimerPurpose.Reminder => (DeadlineEventKind.Reminder, JournalKind.DeadlineReminder,
+                $"Herinnering ({BusinessDuration.Parse(timer.Data!).ToDutch()} voor de termijn): {deadline.Rule}, uiterlijk {deadline.Final:dd-MM-yyyy}."),
+            TimerPurpose.Deadline => (DeadlineEventKind.Expired, JournalKind.DeadlineExpired,
+                $"Termijn verstreken: {deadline.Rule}, uiterlijk {deadline.Final:dd-MM-yyyy}. Geëscaleerd naar regie en partner."),
+            _ => (DeadlineEventKind.Escalated, JournalKind.DeadlineEscalated,
+                $"Nog steeds te laat ({number}e escalatie): {deadline.Rule}, uiterlijk {deadline.Final:dd-MM-yyyy}."),
+        };
+        burst.Journal(journalKind, wait.ActivityKey, message: message);
+        foreach (var observer in _deadlineObservers)
+        {
+            await observer.OnDeadlineEventAsync(new DeadlineEventArguments(
+                burst.Db, burst.Instance, wait, deadline, kind, timer.Purpose == TimerPurpose.Reminder ? timer.Data : null, number, burst.Now));
+        }
+        if (timer.Purpose != TimerPurpose.Reminder && deadline.RepeatEvery is { } every)
+        {
+            burst.Db.Timers.Add(new WorkflowTimer
+            {
+                Id = Guid.CreateVersion7(burst.Now),
+                InstanceId = burst.Instance.Id,
+                WaitId = wait.Id,
+                Purpose = TimerPurpose.Escalation,
+                DueAtUtc = NextEscalation(timer.DueAtUtc, every).UtcDateTime,
+                Data = (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                CreatedAtUtc = burst.Now.UtcDateTime,
+            });
+        }
+    }
+
+    /// <summary>The next escalation: the same local time of day, <paramref name="every"/> later by the calendar.</summary>
+    private DateTimeOffset NextEscalation(DateTime lastUtc, BusinessDuration every)
+    {
+        if (every.IsTimeUnit)
+        {
+            return new DateTimeOffset(lastUtc, TimeSpan.Zero) + every.ToTimeSpan();
+        }
+        var last = TimeZoneInfo.ConvertTimeFromUtc(lastUtc, calendar.TimeZone);
+        var day = calendar.Add(DateOnly.FromDateTime(last), every);
+        var local = day.ToDateTime(TimeOnly.FromDateTime(last), DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local));
+    }
+
+    /// <summary>After a commit: wake the dispatcher at the earliest timer this burst created.</summary>
+    private void ScheduleWakeUp(List<DateTime> newTimerDueTimes)
+    {
+        if (newTimerDueTimes.Count > 0)
+        {
+            timerScheduler.WakeAt(new DateTimeOffset(newTimerDueTimes.Min(), TimeSpan.Zero));
+        }
+    }
+
+    private static List<DateTime> AddedTimerDueTimes(Persistence.WorkflowsDbContext db) =>
+        db.ChangeTracker.Entries<WorkflowTimer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.DueAtUtc).ToList();
+}

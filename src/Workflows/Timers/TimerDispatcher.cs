@@ -1,0 +1,103 @@
+using Inburgering.Workflows.Execution;
+using Inburgering.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inburgering.Workflows.Timers;
+
+/// <summary>
+/// Fires due timers: claims a batch (on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so several Hosts take disjoint
+/// batches), runs a burst per timer with bounded parallelism, and repeats until nothing is due. Woken by Hangfire at
+/// the earliest new due time, by a recurring sweep, and once at start-up.
+/// </summary>
+public sealed partial class TimerDispatcher(
+    IDbContextFactory<WorkflowsDbContext> dbFactory,
+    WorkflowRunner runner,
+    ResolvedDatabase database,
+    TimeProvider time,
+    IOptions<TimerOptions> options,
+    ILogger<TimerDispatcher> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Fires everything due now; returns how many timers were taken.</summary>
+    public async Task<int> FireDueAsync(CancellationToken cancellationToken = default)
+    {
+        // One round at a time in this process; other processes are kept apart by the claims.
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var total = 0;
+            var settings = options.Value;
+            while (true)
+            {
+                var ids = await ClaimAsync(time.GetUtcNow(), settings, cancellationToken);
+                if (ids.Count == 0)
+                {
+                    return total;
+                }
+                total += ids.Count;
+                await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
+                    async (id, ct) =>
+                    {
+                        try
+                        {
+                            await runner.FireTimerAsync(id, ct);
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        {
+                            // The row stays and its claim runs out: it is fired again later. Effects stay exactly-once.
+                            LogFailed(ex, id);
+                        }
+                    });
+                if (ids.Count < settings.BatchSize)
+                {
+                    return total;
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The earliest due time of any timer, for fake-time drivers (tests, simulations).</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var next = await db.Timers.OrderBy(t => t.DueAtUtc).Select(t => (DateTime?)t.DueAtUtc).FirstOrDefaultAsync(cancellationToken);
+        return next is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null;
+    }
+
+    /// <summary>Marks up to a batch of due, unclaimed timers as claimed by this round and returns their ids.</summary>
+    private async Task<List<Guid>> ClaimAsync(DateTimeOffset now, TimerOptions settings, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nowUtc = now.UtcDateTime;
+        var until = (now + settings.ClaimDuration).UtcDateTime;
+        var limit = settings.BatchSize;
+        var query = database.Provider == DatabaseProvider.Postgres
+            ? db.Database.SqlQuery<Guid>($"""
+                UPDATE workflow_timers SET "ClaimedUntilUtc" = {until}
+                WHERE "Id" IN (SELECT "Id" FROM workflow_timers
+                               WHERE "DueAtUtc" <= {nowUtc} AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {nowUtc})
+                               ORDER BY "DueAtUtc" LIMIT {limit} FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """)
+            : db.Database.SqlQuery<Guid>($"""
+                UPDATE workflow_timers SET "ClaimedUntilUtc" = {until}
+                WHERE "Id" IN (SELECT "Id" FROM workflow_timers
+                               WHERE "DueAtUtc" <= {nowUtc} AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {nowUtc})
+                               ORDER BY "DueAtUtc" LIMIT {limit})
+                RETURNING "Id" AS "Value"
+                """);
+        return await query.ToListAsync(cancellationToken);
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Firing timer {TimerId} failed; it will be fired again when its claim runs out")]
+    private partial void LogFailed(Exception exception, Guid timerId);
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Inburgering.Workflows.Timers;
+
+/// <summary>How timers are fired. Bound from the <c>Timers</c> section and validated at start-up.</summary>
+public sealed class TimerOptions
+{
+    public const string SectionName = "Timers";
+
+    /// <summary>Timers claimed per round by one dispatcher. Default 200.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Bursts run at once by one dispatcher; the database, not the CPU, is the limit. Default 8.</summary>
+    [Range(1, 64)]
+    public int Parallelism { get; set; } = 8;
+
+    /// <summary>How long a claim holds before another dispatcher may take the timer (a crashed Host's claim runs out). Default 60 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Local time of day at which reminders before a deadline go out (office hours). Default 08:00.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "23:59:00")]
+    public TimeSpan ReminderTimeOfDay { get; set; } = TimeSpan.FromHours(8);
+}
