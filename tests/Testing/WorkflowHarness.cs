@@ -6,6 +6,7 @@ using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Execution;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -40,6 +41,28 @@ public sealed class WorkflowHarness : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     public WorkflowRunner Runner => _services.GetRequiredService<WorkflowRunner>();
+
+    public TimerDispatcher Timers => _services.GetRequiredService<TimerDispatcher>();
+
+    /// <summary>
+    /// Moves the fake clock forward, firing every timer at its own moment on the way (so a reminder fires at its time,
+    /// not all at once at the end). Returns how many timers fired.
+    /// </summary>
+    public async Task<int> AdvanceAsync(TimeSpan by)
+    {
+        var target = Time.GetUtcNow() + by;
+        var fired = 0;
+        while (await Timers.NextDueAsync() is { } next && next <= target)
+        {
+            if (next > Time.GetUtcNow())
+            {
+                Time.SetUtcNow(next);
+            }
+            fired += await Timers.FireDueAsync();
+        }
+        Time.SetUtcNow(target);
+        return fired;
+    }
 
     public static async Task<WorkflowHarness> CreateAsync(HarnessDatabase database = HarnessDatabase.Sqlite, Action<IServiceCollection>? configure = null)
     {
