@@ -35,6 +35,7 @@ await app.SeedDefinitionsAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAntiforgery();
+app.UseSchedulerDashboard();
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapEngineHealth();

@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Inburgering.Workflows.Calendar;
 using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Timers;
 
 namespace Inburgering.Host.Scheduling;
 
@@ -37,6 +39,11 @@ internal static class SchedulerSetup
                 configuration.UseInMemoryStorage();
             }
         });
+        builder.Services.AddOptions<TimerOptions>().Bind(builder.Configuration.GetSection(TimerOptions.SectionName));
+        builder.Services.AddOptions<CalendarOptions>().Bind(builder.Configuration.GetSection(CalendarOptions.SectionName));
+        builder.Services.AddSingleton<ITimerScheduler, HangfireTimerScheduler>();
+        builder.Services.AddTransient<TimerJobs>();
+        builder.Services.AddHostedService<TimerSweepRegistration>();
         builder.Services.AddHangfireServer(server =>
         {
             // Two cores here: more workers only add contention (design/stack.md §6.1).
@@ -46,4 +53,8 @@ internal static class SchedulerSetup
         });
         return builder;
     }
+
+    /// <summary>Hangfire's dashboard at /hangfire. Until login by role exists it answers local requests only (Hangfire's default).</summary>
+    public static IApplicationBuilder UseSchedulerDashboard(this IApplicationBuilder app) =>
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "Inburgering.Workflows – planner" });
 }

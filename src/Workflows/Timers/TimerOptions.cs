@@ -19,6 +19,13 @@ public sealed class TimerOptions
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Cron of the recurring safety-net sweep (Hangfire; six fields = with seconds). Default every minute. The sweep fires
+    /// whatever a lost wake-up missed, so this is the worst-case lateness after a crash.
+    /// </summary>
+    [Required]
+    public string SweepCron { get; set; } = "* * * * *";
+
     /// <summary>Local time of day at which reminders before a deadline go out (office hours). Default 08:00.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "23:59:00")]
     public TimeSpan ReminderTimeOfDay { get; set; } = TimeSpan.FromHours(8);

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using Hangfire;
+using Inburgering.Workflows.Timers;
+
+namespace Inburgering.Host.Scheduling;
+
+/// <summary>
+/// Wakes the dispatcher through a Hangfire delayed job at the earliest new due time. Jobs are deduplicated per due
+/// second in this process, so the number of Hangfire jobs follows distinct moments, not timers (one Hangfire job costs
+/// ~25 database transactions; a storm of 10,000 reminders due at 08:00 costs one job).
+/// </summary>
+internal sealed class HangfireTimerScheduler(IBackgroundJobClient jobs, TimeProvider time) : ITimerScheduler
+{
+    private readonly ConcurrentDictionary<long, byte> _scheduledSeconds = new();
+
+    public void WakeAt(DateTimeOffset dueAt)
+    {
+        var second = dueAt.ToUnixTimeSeconds();
+        if (!_scheduledSeconds.TryAdd(second, 0))
+        {
+            return;
+        }
+        // Round up: Hangfire stores whole seconds and may fire up to a second early; waking before the timer is due
+        // would find nothing and leave it to the sweep.
+        jobs.Schedule<TimerJobs>(j => j.WakeAsync(CancellationToken.None), DateTimeOffset.FromUnixTimeSeconds(second + 1));
+        Prune();
+    }
+
+    private void Prune()
+    {
+        var past = time.GetUtcNow().ToUnixTimeSeconds() - 60;
+        foreach (var second in _scheduledSeconds.Keys.Where(s => s < past))
+        {
+            _scheduledSeconds.TryRemove(second, out _);
+        }
+    }
+}
