@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Inburgering.Workflows.Instances;
+using Inburgering.Workflows.Timers;
 
 namespace Inburgering.Host.Api;
 
@@ -10,7 +11,8 @@ namespace Inburgering.Host.Api;
 /// <param name="Variables">Initial values of declared variables.</param>
 public sealed record StartInstanceBody(string DefinitionId, int? Version, string? CorrelationKey, JsonObject? Variables);
 
-public sealed record WaitInfo(Guid Id, string ActivityKey, string Kind, string? EventName, DateTime? DueAt, DateTime CreatedAt);
+/// <param name="Deadline">The wait's deadline with its explanation (rule, source, start, raw end, Atw shifts), when it has one.</param>
+public sealed record WaitInfo(Guid Id, string ActivityKey, string Kind, string? EventName, DateTime? DueAt, DateTime CreatedAt, DeadlineRecord? Deadline);
 
 public sealed record InstanceInfo(
     Guid Id, string DefinitionId, int DefinitionVersion, string Status, string? CorrelationKey, JsonNode? Variables,
@@ -19,7 +21,7 @@ public sealed record InstanceInfo(
     public static InstanceInfo From(WorkflowInstance i, IEnumerable<WorkflowWait> waits) => new(
         i.Id, i.DefinitionId, i.DefinitionVersion, i.Status.ToString(), i.CorrelationKey, JsonNode.Parse(i.VariablesJson), i.OpenIncidents,
         i.CreatedAtUtc, i.UpdatedAtUtc, i.FinishedAtUtc,
-        waits.Select(w => new WaitInfo(w.Id, w.ActivityKey, w.Kind, w.EventName, w.DueAtUtc, w.CreatedAtUtc)).ToList());
+        waits.Select(w => new WaitInfo(w.Id, w.ActivityKey, w.Kind, w.EventName, w.DueAtUtc, w.CreatedAtUtc, DeadlineRecord.Parse(w.DeadlineJson))).ToList());
 }
 
 public sealed record InstanceListItem(Guid Id, string DefinitionId, int DefinitionVersion, string Status, string? CorrelationKey, DateTime CreatedAt, DateTime UpdatedAt);

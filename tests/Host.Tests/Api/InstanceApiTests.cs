@@ -88,6 +88,38 @@ public sealed class InstanceApiTests : IAsyncLifetime
         Assert.Equal(["Open", "Resolved"], all!.Select(i => i!["status"]!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_wait_with_a_statutory_deadline_shows_its_explanation()
+    {
+        var flow = new DefinitionBuilder("api-termijn")
+            .Variable("kennisgevingDatum", "date")
+            .Activity("start", "Start")
+            .Activity("pip", "WaitForEvent", new
+            {
+                @event = "PipVastgesteld",
+                deadline = "P10W",
+                deadlineStart = new { expression = "variables.kennisgevingDatum" },
+                deadlineStartEvent = "kennisgeving DUO",
+                deadlineKind = "wettelijk",
+                deadlineRule = "PIP binnen 10 weken na kennisgeving",
+                deadlineSource = "Besluit inburgering 2021 art. 5.3 lid 1",
+            })
+            .Activity("einde", "End")
+            .Connect("start", "Verder", "pip").Connect("pip", "Ontvangen", "einde").ToJson();
+        await _client.PutAsync(new Uri("/api/definitions/api-termijn/draft", UriKind.Relative), Json(flow));
+        await _client.PostAsync(new Uri("/api/definitions/api-termijn/publish", UriKind.Relative), null);
+
+        // 20 February 2027 + 10 weeks = Saturday 1 May 2027: the Atw moves the end to Monday 3 May.
+        var started = await (await _client.PostAsJsonAsync("/api/instances", new { definitionId = "api-termijn", variables = new { kennisgevingDatum = "2027-02-20" } }))
+            .Content.ReadFromJsonAsync<JsonObject>();
+        var deadline = started!["waits"]![0]!["deadline"]!;
+
+        Assert.Equal("2027-05-01", deadline["rawEnd"]!.GetValue<string>());
+        Assert.Equal("2027-05-03", deadline["final"]!.GetValue<string>());
+        Assert.Equal("Besluit inburgering 2021 art. 5.3 lid 1", deadline["source"]!.GetValue<string>());
+        Assert.Contains("Algemene termijnenwet", deadline["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private static async Task AssertFieldAsync(HttpResponseMessage response, string field, string messagePart)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
