@@ -91,21 +91,7 @@ public sealed class InstanceApiTests : IAsyncLifetime
     [Fact]
     public async Task A_wait_with_a_statutory_deadline_shows_its_explanation()
     {
-        var flow = new DefinitionBuilder("api-termijn")
-            .Variable("kennisgevingDatum", "date")
-            .Activity("start", "Start")
-            .Activity("pip", "WaitForEvent", new
-            {
-                @event = "PipVastgesteld",
-                deadline = "P10W",
-                deadlineStart = new { expression = "variables.kennisgevingDatum" },
-                deadlineStartEvent = "kennisgeving DUO",
-                deadlineKind = "wettelijk",
-                deadlineRule = "PIP binnen 10 weken na kennisgeving",
-                deadlineSource = "Besluit inburgering 2021 art. 5.3 lid 1",
-            })
-            .Activity("einde", "End")
-            .Connect("start", "Verder", "pip").Connect("pip", "Ontvangen", "einde").ToJson();
+        var flow = SampleFlows.Pip("api-termijn");
         await _client.PutAsync(new Uri("/api/definitions/api-termijn/draft", UriKind.Relative), Json(flow));
         await _client.PostAsync(new Uri("/api/definitions/api-termijn/publish", UriKind.Relative), null);
 

@@ -10,10 +10,6 @@ namespace Inburgering.Host.Tests.Timers;
 /// <summary>Timers fired by Hangfire on PostgreSQL (Hangfire.PostgreSql), in real time with short durations.</summary>
 public sealed class HangfireTimerTests
 {
-    internal static string DelayFlow(string id, string duration) => new DefinitionBuilder(id)
-        .Activity("start", "Start").Activity("wacht", "Delay", new { duration }).Activity("einde", "End")
-        .Connect("start", "Verder", "wacht").Connect("wacht", "Verder", "einde").ToJson();
-
     [Fact]
     public async Task A_short_delay_is_fired_by_the_Hangfire_wake_job()
     {
@@ -22,7 +18,7 @@ public sealed class HangfireTimerTests
             .WithSetting("Database:Provider", "Postgres")
             .WithSetting("Database:ConnectionString", connectionString);
         using var client = factory.CreateClient();
-        await client.PublishAsync("kort-wachten", DelayFlow("kort-wachten", "PT3S"));
+        await client.PublishAsync("kort-wachten", SampleFlows.Delay("kort-wachten", "PT3S"));
 
         var id = await client.StartAsync("kort-wachten");
         var status = await client.WaitForStatusAsync([id], "Completed", TimeSpan.FromSeconds(30));

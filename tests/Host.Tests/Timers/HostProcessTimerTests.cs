@@ -23,7 +23,7 @@ public sealed class HostProcessTimerTests
         var ids = new List<Guid>();
         await using (var first = await HostProcess.StartAsync(settings))
         {
-            await first.Client.PublishAsync("na-crash", HangfireTimerTests.DelayFlow("na-crash", "PT8S"));
+            await first.Client.PublishAsync("na-crash", SampleFlows.Delay("na-crash", "PT8S"));
             for (var i = 0; i < 5; i++)
             {
                 ids.Add(await first.Client.StartAsync("na-crash"));
@@ -47,7 +47,7 @@ public sealed class HostProcessTimerTests
         var settings = await PostgresSettingsAsync("twee");
         await using var a = await HostProcess.StartAsync(settings);
         await using var b = await HostProcess.StartAsync(settings);
-        await a.Client.PublishAsync("twee-hosts", HangfireTimerTests.DelayFlow("twee-hosts", "PT5S"));
+        await a.Client.PublishAsync("twee-hosts", SampleFlows.Delay("twee-hosts", "PT5S"));
         var ids = new List<Guid>();
         for (var i = 0; i < 40; i++)
         {

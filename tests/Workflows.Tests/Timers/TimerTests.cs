@@ -12,35 +12,12 @@ public sealed class TimerTests
 {
     public static TheoryData<HarnessDatabase> Databases => [HarnessDatabase.Sqlite, HarnessDatabase.Postgres];
 
-    private static string Delay(string id, string duration) => new DefinitionBuilder(id)
-        .Activity("start", "Start").Activity("wacht", "Delay", new { duration }).Activity("einde", "End")
-        .Connect("start", "Verder", "wacht").Connect("wacht", "Verder", "einde").ToJson();
-
-    /// <summary>PIP within 10 weeks of DUO's kennisgeving (statutory), reminders 5 and 1 werkdagen before, escalation every 5 werkdagen.</summary>
-    private static string Pip(string id) => new DefinitionBuilder(id)
-        .Variable("kennisgevingDatum", "date")
-        .Activity("start", "Start")
-        .Activity("pip", "WaitForEvent", new
-        {
-            @event = "PipVastgesteld",
-            deadline = "P10W",
-            deadlineStart = new { expression = "variables.kennisgevingDatum" },
-            deadlineStartEvent = "kennisgeving DUO",
-            deadlineKind = "wettelijk",
-            deadlineRule = "PIP binnen 10 weken na kennisgeving",
-            deadlineSource = "Besluit inburgering 2021 art. 5.3 lid 1",
-            reminders = new[] { "P5WD", "P1WD" },
-            escalateEvery = "P5WD",
-        })
-        .Activity("einde", "End")
-        .Connect("start", "Verder", "pip").Connect("pip", "Ontvangen", "einde").ToJson();
-
     [Theory]
     [MemberData(nameof(Databases))]
     public async Task A_delay_fires_at_its_time_and_not_before(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
-        await h.PublishAsync(Delay("twee-uur", "PT2H"));
+        await h.PublishAsync(SampleFlows.Delay("twee-uur", "PT2H"));
         var id = await h.StartAsync("twee-uur");
 
         await h.AdvanceAsync(TimeSpan.FromMinutes(119));
@@ -57,7 +34,7 @@ public sealed class TimerTests
     public async Task A_delay_in_werkdagen_skips_Goede_Vrijdag_the_weekend_and_Paasmaandag()
     {
         await using var h = await WorkflowHarness.CreateAsync();
-        await h.PublishAsync(Delay("werkdagen", "P2WD"));
+        await h.PublishAsync(SampleFlows.Delay("werkdagen", "P2WD"));
         h.Time.SetUtcNow(new DateTimeOffset(2026, 4, 2, 8, 0, 0, TimeSpan.Zero)); // Thursday 2 April 2026, 10:00 CEST
 
         var view = await h.GetAsync(await h.StartAsync("werkdagen"));
@@ -71,7 +48,7 @@ public sealed class TimerTests
     public async Task A_statutory_deadline_reminds_before_escalates_after_and_explains_itself(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
-        await h.PublishAsync(Pip("pip-termijn"));
+        await h.PublishAsync(SampleFlows.Pip("pip-termijn", ["P5WD", "P1WD"], "P5WD"));
         var id = await h.StartAsync("pip-termijn", new { kennisgevingDatum = "2026-03-02" });
 
         var waiting = await h.GetAsync(id);
@@ -105,7 +82,7 @@ public sealed class TimerTests
     public async Task Ending_the_wait_cancels_its_reminders_and_escalations(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
-        await h.PublishAsync(Pip("pip-op-tijd"));
+        await h.PublishAsync(SampleFlows.Pip("pip-op-tijd", ["P5WD", "P1WD"], "P5WD"));
         var id = await h.StartAsync("pip-op-tijd", new { kennisgevingDatum = "2026-03-02" });
         Assert.Equal(3, await TimerCountAsync(h, id));
 
@@ -125,7 +102,7 @@ public sealed class TimerTests
     public async Task A_timer_fired_many_times_at_once_has_one_effect(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
-        await h.PublishAsync(Delay("dubbel", "PT1M"));
+        await h.PublishAsync(SampleFlows.Delay("dubbel", "PT1M"));
         var id = await h.StartAsync("dubbel");
         Guid timerId;
         await using (var db = await h.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync())
@@ -167,7 +144,7 @@ public sealed class TimerTests
     public async Task The_dispatcher_fires_a_storm_of_due_timers_each_once(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
-        await h.PublishAsync(Delay("storm", "PT10M"));
+        await h.PublishAsync(SampleFlows.Delay("storm", "PT10M"));
         var ids = new List<Guid>();
         for (var i = 0; i < 300; i++)
         {
