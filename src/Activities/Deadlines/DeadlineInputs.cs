@@ -56,7 +56,7 @@ public static class DeadlineInputs
             return null;
         }
         var duration = Duration(text, "deadline");
-        var start = context.GetText("deadlineStart") is { } startText ? Date(startText) : calendar.ToLocalDate(context.Now);
+        var start = context.GetText("deadlineStart") is { } startText ? Date(startText, calendar.TimeZone) : calendar.ToLocalDate(context.Now);
         var kind = context.GetText("deadlineKind") == Statutory ? TermKind.Statutory : TermKind.Policy;
         var rule = context.GetText("deadlineRule") ?? $"{context.Node.DisplayName ?? context.Node.Key}: binnen {duration.ToDutch()}";
         var deadline = calendar.ComputeDeadline(new DeadlineRequest(
@@ -69,8 +69,8 @@ public static class DeadlineInputs
     private static BusinessDuration Duration(string text, string input) =>
         BusinessDuration.TryParse(text, out var d, out var error) ? d : throw new ActivityInputException($"'{input}' is not a duration: {error}");
 
-    private static DateOnly Date(string text) =>
-        text.Length >= 10 && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+    private static DateOnly Date(string text, TimeZoneInfo zone) =>
+        LocalDates.TryParse(text, zone, out var date)
             ? date
-            : throw new ActivityInputException($"'deadlineStart' must be a date as yyyy-MM-dd, not '{text}'.");
+            : throw new ActivityInputException($"'deadlineStart' must be a date as yyyy-MM-dd (got text of {text.Length} characters).");
 }

@@ -21,15 +21,15 @@ public sealed class Until(BusinessCalendar calendar) : IActivity
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var text = context.GetRequiredText("date");
-        if (text.Length < 10 || !DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!LocalDates.TryParse(text, calendar.TimeZone, out var date))
         {
-            throw new ActivityInputException($"'date' must be a date as yyyy-MM-dd, not '{text}'.");
+            throw new ActivityInputException($"'date' must be a date as yyyy-MM-dd (got text of {text.Length} characters).");
         }
         var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         var due = new DateTimeOffset(midnight, calendar.TimeZone.GetUtcOffset(midnight));
         return ValueTask.FromResult(due <= context.Now
             ? ActivityResult.Complete(Outcomes.Done)
-            : ActivityResult.WaitFor(new WaitRequest(WaitKinds.Timer, DueAt: due, State: new JsonObject { ["date"] = text[..10] })));
+            : ActivityResult.WaitFor(new WaitRequest(WaitKinds.Timer, DueAt: due, State: new JsonObject { ["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })));
     }
 
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, WaitResumption resumption) =>

@@ -16,13 +16,23 @@ internal sealed class HangfireTimerScheduler(IBackgroundJobClient jobs, TimeProv
     public void WakeAt(DateTimeOffset dueAt)
     {
         var second = dueAt.ToUnixTimeSeconds();
-        if (!_scheduledSeconds.TryAdd(second, 0))
+        // Only a wake-up still in the future can be shared; one for a moment that has passed may already have run.
+        var shareable = second > time.GetUtcNow().ToUnixTimeSeconds();
+        if (shareable && !_scheduledSeconds.TryAdd(second, 0))
         {
             return;
         }
-        // Round up: Hangfire stores whole seconds and may fire up to a second early; waking before the timer is due
-        // would find nothing and leave it to the sweep.
-        jobs.Schedule<TimerJobs>(j => j.WakeAsync(CancellationToken.None), DateTimeOffset.FromUnixTimeSeconds(second + 1));
+        try
+        {
+            // Hangfire stores whole seconds and may start a job early; the job itself waits the last moment for its
+            // timer (TimerJobs.WakeAsync), so scheduling at the whole second keeps lateness low.
+            jobs.Schedule<TimerJobs>(j => j.WakeAsync(CancellationToken.None), DateTimeOffset.FromUnixTimeSeconds(second));
+        }
+        catch
+        {
+            _scheduledSeconds.TryRemove(second, out _);
+            throw;
+        }
         Prune();
     }
 

@@ -7,13 +7,26 @@ namespace Inburgering.Host.Scheduling;
 /// The Hangfire jobs that drive the engine's timers. They carry no timer data: each only wakes the dispatcher, which
 /// reads the due timer rows. So a duplicate, late or lost job can neither fire a timer twice nor lose one.
 /// </summary>
-public sealed class TimerJobs(TimerDispatcher dispatcher)
+public sealed class TimerJobs(TimerDispatcher dispatcher, TimeProvider time)
 {
+    /// <summary>How far ahead a wake job waits for a timer it arrived a little early for (Hangfire may start a job up to ~1 s early).</summary>
+    private static readonly TimeSpan EarlyStartTolerance = TimeSpan.FromSeconds(3);
+
     public const string SweepJobId = "timers-sweep";
 
     /// <summary>Scheduled at the earliest due time of timers a burst created.</summary>
     [AutomaticRetry(Attempts = 3)]
-    public Task WakeAsync(CancellationToken cancellationToken) => dispatcher.FireDueAsync(cancellationToken);
+    public async Task WakeAsync(CancellationToken cancellationToken)
+    {
+        await dispatcher.FireDueAsync(cancellationToken);
+        // Hangfire stores whole seconds and may start a job early: if the timer this job was meant for is due in a
+        // moment, wait for it rather than leave it to the next sweep (up to a minute later).
+        if (await dispatcher.NextDueAsync(cancellationToken) is { } next && next - time.GetUtcNow() is { } wait && wait > TimeSpan.Zero && wait <= EarlyStartTolerance)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+            await dispatcher.FireDueAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Recurring safety net, and once at start-up: fires whatever a lost wake-up (or an in-memory scheduler's restart) missed.</summary>
     [AutomaticRetry(Attempts = 0)]

@@ -19,21 +19,22 @@ internal sealed class CalendarExpressionGlobals(BusinessCalendar calendar, TimeP
     public void Register(ExpressionGlobalsBuilder globals)
     {
         ArgumentNullException.ThrowIfNull(globals);
-        globals.AddFunction("datumPlus", args => Format(calendar.Add(Date(args, 0), Duration(args, 1))));
+        globals.AddFunction("datumPlus", args => Format(calendar.Add(Date(args, 0, calendar.TimeZone), Duration(args, 1))));
         globals.AddFunction("wettelijkeTermijn", args => Format(calendar.ComputeDeadline(new DeadlineRequest(
-            Date(args, 0), Duration(args, 1), TermKind.Statutory, "termijn", "", "start")).Final));
+            Date(args, 0, calendar.TimeZone), Duration(args, 1), TermKind.Statutory, "termijn", "", "start")).Final));
         globals.AddFunction("vandaag", _ => Format(calendar.Today(time)));
     }
 
-    private static DateOnly Date(IReadOnlyList<JsonNode?> args, int index)
+    private static DateOnly Date(IReadOnlyList<JsonNode?> args, int index, TimeZoneInfo zone)
     {
         var text = args.Count > index && args[index] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        if (text is { Length: >= 10 } && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        throw new ArgumentException($"Argument {index + 1} must be a date as 'yyyy-MM-dd', not {args.ElementAtOrDefault(index)?.ToJsonString() ?? "nothing"}.");
+        // The message names the kind of value, never the value: it may be personal data and ends up in incidents.
+        return LocalDates.TryParse(text, zone, out var date)
+            ? date
+            : throw new ArgumentException($"Argument {index + 1} must be a date as 'yyyy-MM-dd' (got {Kind(args.ElementAtOrDefault(index))}).");
     }
+
+    private static string Kind(JsonNode? node) => node is null ? "nothing" : node.GetValueKind().ToString().ToLowerInvariant();
 
     private static BusinessDuration Duration(IReadOnlyList<JsonNode?> args, int index)
     {

@@ -88,20 +88,25 @@ internal sealed partial class Burst
     {
         var ancestors = Definition.AncestorsOf(node.Key);
         await CancelWaitsAsync(OpenWaits.Where(w => ancestors.Contains(w.ActivityKey)).ToList());
-        var keep = _queue.Where(q => !ancestors.Contains(q.Node.Key)).ToList();
+        foreach (var key in ancestors.Where(k => ActivityState[k] is not null))
+        {
+            ActivityState[key] = null; // a cancelled branch's half-arrived Join must not fire with one branch next time
+        }
+        // Other arrivals already queued for this Join are dropped too: "any" continues once.
+        var keep = _queue.Where(q => !ancestors.Contains(q.Node.Key) && q.Node.Key != node.Key).ToList();
         _queue.Clear();
         keep.ForEach(_queue.Enqueue);
     }
 
-    private void Fault(CompiledNode node, Exception ex) =>
-        RaiseIncident(node, $"{ex.GetType().Name}: {ex.Message}", continueAllowed: true);
+    private void Fault(CompiledNode node, Exception ex, WaitResumption? resumption = null) =>
+        RaiseIncident(node, $"{ex.GetType().Name}: {ex.Message}", continueAllowed: true, resumption);
 
     /// <summary>
     /// Records the fault in the journal and as an incident. With <c>onFault: continue</c> the path leaves by the Fout
     /// port and the incident stays for attention only; otherwise the path stops and the instance is Faulted until an
     /// operator retries.
     /// </summary>
-    private void RaiseIncident(CompiledNode node, string reason, bool continueAllowed)
+    private void RaiseIncident(CompiledNode node, string reason, bool continueAllowed, WaitResumption? resumption = null)
     {
         reason = Truncate(reason, 900)!;
         Journal(JournalKind.ActivityFaulted, node.Key, node.Node.Type, message: reason);
@@ -115,6 +120,8 @@ internal sealed partial class Burst
             Message = reason,
             Status = continues ? IncidentStatus.Continued : IncidentStatus.Open,
             CreatedAtUtc = Now.UtcDateTime,
+            // Kept only while someone may retry; it may hold a payload (personal data), so it is cleared on resolve.
+            ResumptionJson = resumption is null || continues ? null : StoredResumption.ToJson(resumption),
         });
         if (continues)
         {

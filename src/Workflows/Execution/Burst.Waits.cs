@@ -91,7 +91,7 @@ internal sealed partial class Burst
         }
     }
 
-    private async Task ResumeNodeAsync(CompiledNode node, WaitResumption resumption)
+    public async Task ResumeNodeAsync(CompiledNode node, WaitResumption resumption)
     {
         Journal(JournalKind.ActivityResumed, node.Key, node.Node.Type);
         ActivityResult result;
@@ -101,7 +101,7 @@ internal sealed partial class Burst
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Fault(node, ex);
+            Fault(node, ex, resumption);
             return;
         }
         await ApplyAsync(node, result);

@@ -89,6 +89,13 @@ internal sealed partial class Burst
         {
             Instance.Status = InstanceStatus.Faulted;
         }
+        else if (OpenWaits.Count == 0 && StuckJoin() is { } stuck)
+        {
+            // Nothing waits, yet a Join still holds arrivals: the branches it waits for can never come. Completing would
+            // end the klantreis halfway without a trace; an incident makes someone look.
+            RaiseIncident(stuck, $"'{stuck.Key}' wacht op takken die nooit meer aankomen; de werkstroom kan niet verder.", continueAllowed: false);
+            Instance.Status = InstanceStatus.Faulted;
+        }
         else if (OpenWaits.Count == 0)
         {
             Complete("Alle paden zijn afgerond.");
@@ -98,6 +105,11 @@ internal sealed partial class Burst
             Instance.Status = InstanceStatus.Running;
         }
     }
+
+    private CompiledNode? StuckJoin() =>
+        ActivityState.Where(p => p.Value is not null && Definition.Nodes.TryGetValue(p.Key, out var n) && n.Node.Type == "Join")
+            .Select(p => Definition.Nodes[p.Key])
+            .FirstOrDefault();
 
     private void Complete(string message)
     {

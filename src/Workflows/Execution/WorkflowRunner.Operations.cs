@@ -66,7 +66,17 @@ public sealed partial class WorkflowRunner
             incident.RetryCount++;
             burst.Instance.OpenIncidents--;
             burst.Journal(JournalKind.IncidentRetried, node.Key, node.Node.Type, message: "Opnieuw uitgevoerd na een incident.");
-            await burst.ExecuteAsync(node, arrivedBy: null);
+            // A fault while resuming is retried as that resume, with the same payload; otherwise the activity runs again.
+            var stored = StoredResumption.Parse(incident.ResumptionJson);
+            incident.ResumptionJson = null;
+            if (stored is { } resumption)
+            {
+                await burst.ResumeNodeAsync(node, resumption);
+            }
+            else
+            {
+                await burst.ExecuteAsync(node, arrivedBy: null);
+            }
             await burst.RunAsync();
             return true;
         }, cancellationToken);

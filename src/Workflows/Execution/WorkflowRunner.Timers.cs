@@ -77,11 +77,25 @@ public sealed partial class WorkflowRunner
                 InstanceId = burst.Instance.Id,
                 WaitId = wait.Id,
                 Purpose = TimerPurpose.Escalation,
-                DueAtUtc = NextEscalation(timer.DueAtUtc, every).UtcDateTime,
+                DueAtUtc = NextEscalationAfter(timer.DueAtUtc, every, burst.Now).UtcDateTime,
                 Data = (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 CreatedAtUtc = burst.Now.UtcDateTime,
             });
         }
+    }
+
+    /// <summary>
+    /// The first escalation moment after <paramref name="now"/> in the rhythm: a dispatcher that was down (or a wait
+    /// opened with a start long past) sends one escalation now, not one per missed period.
+    /// </summary>
+    private DateTimeOffset NextEscalationAfter(DateTime lastUtc, BusinessDuration every, DateTimeOffset now)
+    {
+        var next = NextEscalation(lastUtc, every);
+        for (var guard = 0; next <= now && guard < 10_000; guard++)
+        {
+            next = NextEscalation(next.UtcDateTime, every);
+        }
+        return next;
     }
 
     /// <summary>The next escalation: the same local time of day, <paramref name="every"/> later by the calendar.</summary>
@@ -100,9 +114,19 @@ public sealed partial class WorkflowRunner
     /// <summary>After a commit: wake the dispatcher at the earliest timer this burst created.</summary>
     private void ScheduleWakeUp(List<DateTime> newTimerDueTimes)
     {
-        if (newTimerDueTimes.Count > 0)
+        if (newTimerDueTimes.Count == 0)
+        {
+            return;
+        }
+        try
         {
             timerScheduler.WakeAt(new DateTimeOffset(newTimerDueTimes.Min(), TimeSpan.Zero));
+        }
+#pragma warning disable CA1031 // the burst has committed; a missed wake-up is covered by the recurring sweep
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogWakeFailed(ex);
         }
     }
 

@@ -40,32 +40,43 @@ public sealed partial class WorkflowRunner(
         ArgumentNullException.ThrowIfNull(request);
         var definition = await catalog.GetPublishedAsync(request.DefinitionId, request.Version, cancellationToken);
         var variables = InstanceVariables.Create(definition.Model, request.Variables);
-        var now = time.GetUtcNow();
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var instance = new WorkflowInstance
+        for (var attempt = 1; ; attempt++)
         {
-            Id = Guid.CreateVersion7(now),
-            DefinitionId = definition.Id,
-            DefinitionVersion = definition.Version,
-            CorrelationKey = request.CorrelationKey,
-            Status = InstanceStatus.Running,
-            VariablesJson = variables.ToJsonString(),
-            CreatedAtUtc = now.UtcDateTime,
-            UpdatedAtUtc = now.UtcDateTime,
-        };
-        db.Instances.Add(instance);
-        var burst = new Burst(db, instance, definition, [], expressions, _observers, now, _options.MaxStepsPerBurst) { IsNewInstance = true };
-        burst.Journal(JournalKind.InstanceStarted, message: $"Gestart op {definition.Id} versie {definition.Version}.");
-        burst.Schedule(definition.Start, arrivedBy: null);
-        await burst.RunAsync();
-        burst.Finish();
-        var wakeUps = AddedTimerDueTimes(db);
-        // A new row cannot conflict; this single SaveChanges is the burst's one transaction.
-        await db.SaveChangesAsync(cancellationToken);
-        ScheduleWakeUp(wakeUps);
-        LogBurst(instance.Id, "start", instance.Status);
-        return instance;
+            var now = time.GetUtcNow();
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var instance = new WorkflowInstance
+            {
+                Id = Guid.CreateVersion7(now),
+                DefinitionId = definition.Id,
+                DefinitionVersion = definition.Version,
+                CorrelationKey = request.CorrelationKey,
+                Status = InstanceStatus.Running,
+                VariablesJson = variables.ToJsonString(),
+                CreatedAtUtc = now.UtcDateTime,
+                UpdatedAtUtc = now.UtcDateTime,
+            };
+            db.Instances.Add(instance);
+            var burst = new Burst(db, instance, definition, [], expressions, _observers, now, _options.MaxStepsPerBurst) { IsNewInstance = true };
+            burst.Journal(JournalKind.InstanceStarted, message: $"Gestart op {definition.Id} versie {definition.Version}.");
+            burst.Schedule(definition.Start, arrivedBy: null);
+            await burst.RunAsync();
+            burst.Finish();
+            var wakeUps = AddedTimerDueTimes(db);
+            try
+            {
+                // The burst's one transaction. A new instance can still lose a race: claiming an event queued for its
+                // correlation key deletes a row another burst may take first. Then it runs again on fresh state.
+                await db.SaveChangesAsync(cancellationToken);
+                ScheduleWakeUp(wakeUps);
+                LogBurst(instance.Id, "start", instance.Status);
+                return instance;
+            }
+            catch (DbUpdateException) when (attempt < _options.MaxBurstAttempts)
+            {
+                LogRetry(instance.Id, "start", attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 10))), cancellationToken);
+            }
+        }
     }
 
     /// <summary>Delivers an event to one instance: every wait for it resumes, or the event is kept until one opens.</summary>
@@ -112,6 +123,9 @@ public sealed partial class WorkflowRunner(
             burst.Journal(JournalKind.InstanceCancelled, message: Burst.Truncate(reason, 300));
             return true;
         }, cancellationToken, allowFinished: true);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not schedule a timer wake-up after a committed burst; the recurring sweep will fire the timer")]
+    private partial void LogWakeFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Burst {Trigger} committed for instance {InstanceId}: {Status}")]
     private partial void LogBurst(Guid instanceId, string trigger, InstanceStatus status);

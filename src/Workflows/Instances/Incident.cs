@@ -21,6 +21,12 @@ public sealed class Incident
     public DateTime? ResolvedAtUtc { get; set; }
 
     public int RetryCount { get; set; }
+
+    /// <summary>
+    /// When the fault happened while resuming a wait (e.g. mapping an event's payload): the resumption as JSON (wait
+    /// kind, event, state and payload), so a retry resumes again with the same payload instead of waiting anew.
+    /// </summary>
+    public string? ResumptionJson { get; set; }
 }
 
 public enum IncidentStatus

@@ -98,6 +98,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         e.Property(x => x.ActivityType).HasMaxLength(100);
         e.Property(x => x.Message).HasMaxLength(1000);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.ResumptionJson).HasAnnotation(ProviderConventions.JsonAnnotation, true);
         e.HasIndex(x => new { x.Status, x.CreatedAtUtc }); // open incidents, oldest first
         e.HasIndex(x => x.InstanceId);
     }

@@ -105,6 +105,42 @@ public sealed class ControlFlowActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Join_any_continues_once_when_several_branches_arrive_in_the_same_burst()
+    {
+        await _h.PublishAsync(new DefinitionBuilder("eenmaal")
+            .Variable("teller", "number", 0)
+            .Activity("start", "Start").Activity("splits", "Fork", new { branches = new[] { "a", "b" } })
+            .Activity("links", "SetVariable", new { variable = "teller", value = "variables.teller" })
+            .Activity("rechts", "SetVariable", new { variable = "teller", value = "variables.teller" })
+            .Activity("samen", "Join", new { mode = "any" })
+            .Activity("tellen", "SetVariable", new { variable = "teller", value = "variables.teller + 1" })
+            .Activity("einde", "End")
+            .Connect("start", "Verder", "splits").Connect("splits", "a", "links").Connect("splits", "b", "rechts")
+            .Connect("links", "Verder", "samen").Connect("rechts", "Verder", "samen")
+            .Connect("samen", "Verder", "tellen").Connect("tellen", "Verder", "einde").ToJson());
+
+        var view = await _h.GetAsync(await _h.StartAsync("eenmaal"));
+
+        Assert.Equal(1, view.Variables["teller"]!.GetValue<double>());
+        Assert.Equal(InstanceStatus.Completed, view.Status);
+    }
+
+    [Fact]
+    public async Task Join_all_that_can_never_complete_raises_an_incident_instead_of_ending_the_klantreis()
+    {
+        await _h.PublishAsync(new DefinitionBuilder("vast")
+            .Activity("start", "Start").Activity("keuze", "Decision", new { condition = "true" })
+            .Activity("samen", "Join", new { mode = "all" }).Activity("einde", "End")
+            .Connect("start", "Verder", "keuze").Connect("keuze", "Ja", "samen").Connect("keuze", "Nee", "samen")
+            .Connect("samen", "Verder", "einde").ToJson());
+
+        var view = await _h.GetAsync(await _h.StartAsync("vast"));
+
+        Assert.Equal(InstanceStatus.Faulted, view.Status);
+        Assert.Equal("samen", Assert.Single(view.Incidents).ActivityKey);
+    }
+
+    [Fact]
     public async Task End_with_terminate_ends_the_instance_and_cancels_other_waits()
     {
         await _h.PublishAsync(new DefinitionBuilder("stoppen")

@@ -1,6 +1,7 @@
 using Inburgering.Testing;
 using Inburgering.Workflows.Execution;
 using Inburgering.Workflows.Instances;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inburgering.Workflows.Tests.Execution;
 
@@ -150,6 +151,39 @@ public sealed class BurstTests
         Assert.Equal(2, (await h.GetAsync(current)).Waits.Count);
         await h.DeliverAsync(old, "e1");
         Assert.Equal(InstanceStatus.Completed, (await h.GetAsync(old)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task A_fault_while_mapping_an_event_is_retried_with_the_same_payload(HarnessDatabase database)
+    {
+        await using var h = await WorkflowHarness.CreateAsync(database);
+        await h.PublishAsync(new DefinitionBuilder("mapping")
+            .Variable("datum", "date").Variable("strikt", "boolean", true)
+            .Activity("start", "Start")
+            .Activity("wacht", "WaitForEvent", new { @event = "DuoKennisgeving", assign = new { datum = "if (variables.strikt) { throw new Error('mapping kapot'); } input.datum" } })
+            .Activity("einde", "End")
+            .Connect("start", "Verder", "wacht").Connect("wacht", "Ontvangen", "einde").ToJson());
+        var id = await h.StartAsync("mapping");
+        await h.DeliverAsync(id, "DuoKennisgeving", new { datum = "2026-03-02" });
+        var faulted = await h.GetAsync(id);
+
+        // An operator fixes the data (here: the flag the mapping depends on) and retries: the same payload is mapped.
+        await using (var db = await h.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Inburgering.Workflows.Persistence.WorkflowsDbContext>>().CreateDbContextAsync())
+        {
+            var row = await db.Instances.FindAsync(id);
+            var variables = System.Text.Json.Nodes.JsonNode.Parse(row!.VariablesJson)!;
+            variables["strikt"] = false;
+            row.VariablesJson = variables.ToJsonString();
+            row.Version++;
+            await db.SaveChangesAsync();
+        }
+        await h.Runner.RetryIncidentAsync(faulted.Incidents.Single().Id);
+
+        var done = await h.GetAsync(id);
+        Assert.Equal(InstanceStatus.Faulted, faulted.Status);
+        Assert.Equal(InstanceStatus.Completed, done.Status);
+        Assert.Equal("2026-03-02", done.Variables["datum"]!.GetValue<string>());
     }
 
     [Fact]

@@ -139,6 +139,22 @@ public sealed class TimerTests
         Assert.Equal(InstanceStatus.Completed, (await h.GetAsync(id)).Status);
     }
 
+    [Fact]
+    public async Task A_JavaScript_date_at_local_midnight_is_read_as_that_local_day()
+    {
+        await using var h = await WorkflowHarness.CreateAsync();
+        await h.PublishAsync(new DefinitionBuilder("js-datum")
+            .Activity("start", "Start")
+            .Activity("tot", "Until", new { date = new { expression = "new Date(2029, 2, 2)" } })
+            .Activity("einde", "End")
+            .Connect("start", "Verder", "tot").Connect("tot", "Verder", "einde").ToJson());
+
+        var view = await h.GetAsync(await h.StartAsync("js-datum"));
+
+        // new Date(2029, 2, 2) is 2 March 2029 00:00 in Amsterdam = 1 March 23:00 UTC; the wait is for 2 March, not 1 March.
+        Assert.Equal(new DateTime(2029, 3, 1, 23, 0, 0, DateTimeKind.Utc), view.Waits.Single().DueAtUtc);
+    }
+
     [Theory]
     [MemberData(nameof(Databases))]
     public async Task The_dispatcher_fires_a_storm_of_due_timers_each_once(HarnessDatabase database)

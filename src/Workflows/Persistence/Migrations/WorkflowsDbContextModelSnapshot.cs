@@ -107,6 +107,10 @@ namespace Inburgering.Workflows.Persistence.Migrations
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ResumptionJson")
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Inburgering:Json", true);
+
                     b.Property<int>("RetryCount")
                         .HasColumnType("integer");
 

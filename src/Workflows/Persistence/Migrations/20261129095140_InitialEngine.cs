@@ -45,7 +45,8 @@ namespace Inburgering.Workflows.Persistence.Migrations
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ResolvedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RetryCount = table.Column<int>(type: "integer", nullable: false)
+                    RetryCount = table.Column<int>(type: "integer", nullable: false),
+                    ResumptionJson = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inburgering.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowsDbContext))]
-    [Migration("20261129093210_InitialEngine")]
+    [Migration("20261129095140_InitialEngine")]
     partial class InitialEngine
     {
         /// <inheritdoc />
@@ -109,6 +109,10 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResumptionJson")
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Inburgering:Json", true);
 
                     b.Property<int>("RetryCount")
                         .HasColumnType("integer");
