@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Performance benchmarks against a throwaway PostgreSQL 15 (durable settings: fsync on, synchronous_commit on).
-#   bench/run.sh            P1 and P3
+#   bench/run.sh            P1, P2 (with P2b) and P3
 #   bench/run.sh p1 [args]  start throughput vs raw Npgsql INSERT+COMMIT   (args: --c 4,1,8 --starts 3000 --warmup 300)
+#   bench/run.sh p2 [args]  P2b isolated-timer lateness, then P2 storm of 10,000 timers vs 10,000 Hangfire delayed jobs
+#                           (args: --timers 10000 --baseline-jobs 10000 --baseline-timeout 420 --storm-timeout 300 --isolated 40 --spacing 3)
+#   bench/run.sh p2b [args] only P2b (args: --isolated 40 --spacing 3)
 #   bench/run.sh p3 [args]  resume latency, small vs large database      (args: --resumes 2000 --resume-warmup 200 --instances 100000 --versions 50)
 # Other args: --no-sql (do not print the SQL of one burst). The server is always stopped (trap), also on Ctrl-C or failure.
 set -euo pipefail
@@ -11,7 +14,7 @@ log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 
 WHICH=all
-if [ $# -gt 0 ] && [[ "$1" =~ ^(p1|p3|all)$ ]]; then WHICH=$1; shift; fi
+if [ $# -gt 0 ] && [[ "$1" =~ ^(p1|p2|p2b|p3|all)$ ]]; then WHICH=$1; shift; fi
 [ -x "$PG_BIN/initdb" ] || die "PostgreSQL 15 not found in $PG_BIN (apt-get install postgresql-15, or set PG_BIN)"
 command -v dotnet >/dev/null || die "the .NET SDK is not on PATH"
 

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Inburgering.Bench;
 
-/// <summary>Command line: <c>[p1|p3|all] --cs "Host=…;Database=postgres" [--c 1,4,8] [--starts 3000] …</c>.</summary>
+/// <summary>Command line: <c>[p1|p2|p2b|p3|all] --cs "Host=…;Database=postgres" [--c 1,4,8] [--starts 3000] …</c>.</summary>
 internal sealed class BenchOptions
 {
     public string Which { get; private set; } = "all";
@@ -25,6 +25,19 @@ internal sealed class BenchOptions
 
     public int Versions { get; private set; } = 50;
 
+    public int StormTimers { get; private set; } = 10_000;
+
+    public int BaselineJobs { get; private set; } = 10_000;
+
+    /// <summary>Seconds after the due moment before the baseline is given up (and reported as a lower bound).</summary>
+    public int BaselineTimeout { get; private set; } = 420;
+
+    public int StormTimeout { get; private set; } = 300;
+
+    public int IsolatedTimers { get; private set; } = 40;
+
+    public int IsolatedSpacing { get; private set; } = 3;
+
     public bool ShowSql { get; private set; } = true;
 
     public static BenchOptions Parse(string[] args)
@@ -36,7 +49,7 @@ internal sealed class BenchOptions
             int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
             switch (args[i])
             {
-                case "p1" or "p3" or "all":
+                case "p1" or "p2" or "p2b" or "p3" or "all":
                     o.Which = args[i];
                     break;
                 case "--cs":
@@ -63,6 +76,24 @@ internal sealed class BenchOptions
                 case "--versions":
                     o.Versions = NextInt();
                     break;
+                case "--timers":
+                    o.StormTimers = NextInt();
+                    break;
+                case "--baseline-jobs":
+                    o.BaselineJobs = NextInt();
+                    break;
+                case "--baseline-timeout":
+                    o.BaselineTimeout = NextInt();
+                    break;
+                case "--storm-timeout":
+                    o.StormTimeout = NextInt();
+                    break;
+                case "--isolated":
+                    o.IsolatedTimers = NextInt();
+                    break;
+                case "--spacing":
+                    o.IsolatedSpacing = NextInt();
+                    break;
                 case "--no-sql":
                     o.ShowSql = false;
                     break;
@@ -80,8 +111,10 @@ internal sealed class BenchOptions
     }
 
     public const string Usage =
-        "usage: Inburgering.Bench [p1|p3|all] --cs <connection string to an admin database>\n" +
+        "usage: Inburgering.Bench [p1|p2|p2b|p3|all] --cs <connection string to an admin database>\n" +
         "  P1: --c 4,1,8 (concurrent starters)  --starts 3000 (measured per C)  --warmup 300\n" +
         "  P3: --resumes 2000 (measured)  --resume-warmup 200  --instances 100000 (bulk)  --versions 50\n" +
+        "  P2: --timers 10000 (storm)  --baseline-jobs 10000  --baseline-timeout 420 (s)  --storm-timeout 300 (s)\n" +
+        "  P2b (also run by p2): --isolated 40 (timers)  --spacing 3 (s between due times)\n" +
         "  --no-sql  do not print the SQL of one burst";
 }

@@ -32,7 +32,8 @@ internal sealed class EngineHost : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     /// <summary>Drops and creates <paramref name="database"/> next to the admin database, then creates the engine schema.</summary>
-    public static async Task<EngineHost> CreateAsync(string adminConnectionString, string database)
+    /// <param name="configure">Registrations made before the engine's (its TryAdd defaults then yield: e.g. a TimeProvider or an ITimerScheduler).</param>
+    public static async Task<EngineHost> CreateAsync(string adminConnectionString, string database, Action<IServiceCollection, string>? configure = null)
     {
         await using (var admin = new NpgsqlConnection(adminConnectionString))
         {
@@ -47,6 +48,7 @@ internal sealed class EngineHost : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddLogging();
+        configure?.Invoke(services, cs);
         services.AddWorkflowsPersistence(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = cs }, contentRoot: Directory.GetCurrentDirectory());
         services.AddWorkflowEngine().AddStandardActivities();
         var sp = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

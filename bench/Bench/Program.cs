@@ -38,6 +38,10 @@ if (options.Which is "p1" or "all")
 {
     ok &= await P1StartThroughput.RunAsync(options, sql, output);
 }
+if (options.Which is "p2" or "p2b" or "all")
+{
+    ok &= await P2TimerStorm.RunAsync(options, sql, output);
+}
 if (options.Which is "p3" or "all")
 {
     ok &= await P3ResumeLatency.RunAsync(options, sql, output);
