@@ -18,7 +18,8 @@ public interface IWaitObserver
 public sealed record WaitOpenedArguments(WorkflowsDbContext Db, WorkflowInstance Instance, WorkflowWait Wait, WaitRequest Request, DateTimeOffset Now);
 
 /// <param name="Db">The burst's context: add or change rows, never call SaveChanges.</param>
-public sealed record WaitClosedArguments(WorkflowsDbContext Db, WorkflowInstance Instance, WorkflowWait Wait, WaitCloseReason Reason, DateTimeOffset Now);
+/// <param name="TimersTracked">The burst already loaded every timer of this wait into <paramref name="Db"/>: no query needed.</param>
+public sealed record WaitClosedArguments(WorkflowsDbContext Db, WorkflowInstance Instance, WorkflowWait Wait, WaitCloseReason Reason, DateTimeOffset Now, bool TimersTracked = false);
 
 public enum WaitCloseReason
 {

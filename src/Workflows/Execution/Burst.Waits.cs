@@ -113,7 +113,7 @@ internal sealed partial class Burst
         OpenWaits.Remove(wait);
         foreach (var observer in _observers)
         {
-            await observer.OnWaitClosedAsync(new WaitClosedArguments(Db, Instance, wait, reason, Now));
+            await observer.OnWaitClosedAsync(new WaitClosedArguments(Db, Instance, wait, reason, Now, TimersTrackedFor.Contains(wait.Id)));
         }
     }
 

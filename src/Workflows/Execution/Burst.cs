@@ -41,6 +41,9 @@ internal sealed partial class Burst
 
     public WorkflowInstance Instance { get; }
 
+    /// <summary>Waits whose timer rows this burst already loaded, so closing them needs no query.</summary>
+    public HashSet<Guid> TimersTrackedFor { get; } = [];
+
     /// <summary>True in the burst that creates the instance: nothing can have been queued for its id yet.</summary>
     public bool IsNewInstance { get; init; }
 

@@ -26,11 +26,17 @@ public sealed partial class WorkflowRunner
         }
         return await RunBurstAsync(instanceId.Value, "timer", async burst =>
         {
-            var timer = await burst.Db.Timers.FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
+            // One query for the fired timer and its siblings (the wait's other reminders and deadline), so closing the
+            // wait needs no second query.
+            var siblings = await burst.Db.Timers
+                .Where(t => t.WaitId == burst.Db.Timers.Where(x => x.Id == timerId).Select(x => x.WaitId).FirstOrDefault())
+                .ToListAsync(cancellationToken);
+            var timer = siblings.FirstOrDefault(t => t.Id == timerId);
             if (timer is null)
             {
                 return false;
             }
+            burst.TimersTrackedFor.Add(timer.WaitId);
             burst.Db.Timers.Remove(timer);
             var wait = burst.OpenWaits.FirstOrDefault(w => w.Id == timer.WaitId);
             if (wait is null)

@@ -124,6 +124,9 @@ public sealed partial class WorkflowRunner(
             return true;
         }, cancellationToken, allowFinished: true);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "A group of {Count} timers could not commit together; firing them one by one")]
+    private partial void LogGroupFallback(Exception exception, int count);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not schedule a timer wake-up after a committed burst; the recurring sweep will fire the timer")]
     private partial void LogWakeFailed(Exception exception);
 

@@ -32,26 +32,26 @@ public sealed partial class TimerDispatcher(
             var settings = options.Value;
             while (true)
             {
-                var ids = await ClaimAsync(time.GetUtcNow(), settings, cancellationToken);
-                if (ids.Count == 0)
+                var claimed = await ClaimAsync(time.GetUtcNow(), settings, cancellationToken);
+                if (claimed.Count == 0)
                 {
                     return total;
                 }
-                total += ids.Count;
-                await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
-                    async (id, ct) =>
+                total += claimed.Count;
+                await Parallel.ForEachAsync(Groups(claimed, settings.GroupSize), new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
+                    async (group, ct) =>
                     {
                         try
                         {
-                            await runner.FireTimerAsync(id, ct);
+                            await runner.FireTimerGroupAsync(group, ct);
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException)
                         {
-                            // The row stays and its claim runs out: it is fired again later. Effects stay exactly-once.
-                            LogFailed(ex, id);
+                            // The rows stay and their claims run out: they are fired again later. Effects stay exactly-once.
+                            LogFailed(ex, group[0].Id);
                         }
                     });
-                if (ids.Count < settings.BatchSize)
+                if (claimed.Count < settings.BatchSize)
                 {
                     return total;
                 }
@@ -71,27 +71,43 @@ public sealed partial class TimerDispatcher(
         return next is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null;
     }
 
-    /// <summary>Marks up to a batch of due, unclaimed timers as claimed by this round and returns their ids.</summary>
-    private async Task<List<Guid>> ClaimAsync(DateTimeOffset now, TimerOptions settings, CancellationToken cancellationToken)
+    /// <summary>Groups of timers of distinct instances (two timers of one instance never share a group).</summary>
+    private static List<List<ClaimedTimer>> Groups(List<ClaimedTimer> claimed, int size)
+    {
+        var groups = new List<List<ClaimedTimer>>();
+        foreach (var timer in claimed)
+        {
+            var group = groups.FirstOrDefault(g => g.Count < size && g.TrueForAll(t => t.InstanceId != timer.InstanceId));
+            if (group is null)
+            {
+                groups.Add(group = []);
+            }
+            group.Add(timer);
+        }
+        return groups;
+    }
+
+    /// <summary>Marks up to a batch of due, unclaimed timers as claimed by this round and returns them with their instances.</summary>
+    private async Task<List<ClaimedTimer>> ClaimAsync(DateTimeOffset now, TimerOptions settings, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var nowUtc = now.UtcDateTime;
         var until = (now + settings.ClaimDuration).UtcDateTime;
         var limit = settings.BatchSize;
         var query = database.Provider == DatabaseProvider.Postgres
-            ? db.Database.SqlQuery<Guid>($"""
+            ? db.Database.SqlQuery<ClaimedTimer>($"""
                 UPDATE workflow_timers SET "ClaimedUntilUtc" = {until}
                 WHERE "Id" IN (SELECT "Id" FROM workflow_timers
                                WHERE "DueAtUtc" <= {nowUtc} AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {nowUtc})
                                ORDER BY "DueAtUtc" LIMIT {limit} FOR UPDATE SKIP LOCKED)
-                RETURNING "Id" AS "Value"
+                RETURNING "Id", "InstanceId"
                 """)
-            : db.Database.SqlQuery<Guid>($"""
+            : db.Database.SqlQuery<ClaimedTimer>($"""
                 UPDATE workflow_timers SET "ClaimedUntilUtc" = {until}
                 WHERE "Id" IN (SELECT "Id" FROM workflow_timers
                                WHERE "DueAtUtc" <= {nowUtc} AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {nowUtc})
                                ORDER BY "DueAtUtc" LIMIT {limit})
-                RETURNING "Id" AS "Value"
+                RETURNING "Id", "InstanceId"
                 """);
         return await query.ToListAsync(cancellationToken);
     }

@@ -57,12 +57,12 @@ internal sealed class TimerWaitObserver(BusinessCalendar calendar, IOptions<Time
         }
         var db = arguments.Db;
         var waitId = arguments.Wait.Id;
-        foreach (var added in db.ChangeTracker.Entries<WorkflowTimer>().Where(e => e.State == EntityState.Added && e.Entity.WaitId == waitId).ToList())
+        if (!arguments.TimersTracked)
         {
-            added.State = EntityState.Detached;
+            await db.Timers.Where(t => t.WaitId == waitId).LoadAsync();
         }
-        var stored = await db.Timers.Where(t => t.WaitId == waitId).ToListAsync();
-        db.Timers.RemoveRange(stored);
+        // Local holds the loaded rows and the ones this burst added; removing an added row simply un-adds it.
+        db.Timers.RemoveRange(db.Timers.Local.Where(t => t.WaitId == waitId).ToList());
     }
 
     /// <summary>The reminder goes out at office hours on the day <paramref name="lead"/> before the deadline's last day.</summary>

@@ -1,4 +1,5 @@
 using Inburgering.Testing;
+using Inburgering.Workflows.Execution;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Persistence;
 using Inburgering.Workflows.Timers;
@@ -175,6 +176,34 @@ public sealed class TimerTests
         Assert.Equal(300, await db.Instances.CountAsync(i => i.Status == InstanceStatus.Completed));
         Assert.Equal(300, await db.Journal.CountAsync(j => j.Kind == JournalKind.TimerFired));
         Assert.Equal(0, await db.Timers.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Timers_of_different_instances_fire_together_in_one_transaction(HarnessDatabase database)
+    {
+        await using var h = await WorkflowHarness.CreateAsync(database);
+        await h.PublishAsync(SampleFlows.Delay("samen", "PT5M"));
+        var ids = new List<Guid>();
+        for (var i = 0; i < 20; i++)
+        {
+            ids.Add(await h.StartAsync("samen"));
+        }
+        h.Time.Advance(TimeSpan.FromMinutes(5));
+        List<ClaimedTimer> group;
+        await using (var db = await h.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync())
+        {
+            group = await db.Timers.Select(t => new ClaimedTimer(t.Id, t.InstanceId)).ToListAsync();
+        }
+
+        var together = await h.Runner.TryFireTogetherAsync(group, CancellationToken.None);
+
+        Assert.True(together);
+        foreach (var id in ids)
+        {
+            var view = await h.GetAsync(id);
+            Assert.Equal((InstanceStatus.Completed, 1), (view.Status, view.Count(JournalKind.TimerFired)));
+        }
     }
 
     private static async Task<int> TimerCountAsync(WorkflowHarness h, Guid instanceId)
