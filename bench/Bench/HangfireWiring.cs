@@ -92,7 +92,7 @@ internal sealed class HangfireWiring : IDisposable
     }
 }
 
-/// <summary>Copy of the Host's internal <c>HangfireTimerScheduler</c>: one delayed wake job per due second, rounded up.</summary>
+/// <summary>Copy of the Host's internal <c>HangfireTimerScheduler</c>: one delayed wake job per future due second (keep in step with it).</summary>
 internal sealed class BenchTimerScheduler(IBackgroundJobClient jobs, TimeProvider time) : ITimerScheduler
 {
     private readonly ConcurrentDictionary<long, byte> _scheduledSeconds = new();
@@ -105,12 +105,13 @@ internal sealed class BenchTimerScheduler(IBackgroundJobClient jobs, TimeProvide
     public void WakeAt(DateTimeOffset dueAt)
     {
         var second = dueAt.ToUnixTimeSeconds();
-        if (!_scheduledSeconds.TryAdd(second, 0))
+        var shareable = second > time.GetUtcNow().ToUnixTimeSeconds();
+        if (shareable && !_scheduledSeconds.TryAdd(second, 0))
         {
             return;
         }
         Interlocked.Increment(ref _count);
-        jobs.Schedule<BenchTimerJobs>(j => j.WakeAsync(CancellationToken.None), DateTimeOffset.FromUnixTimeSeconds(second + 1));
+        jobs.Schedule<BenchTimerJobs>(j => j.WakeAsync(CancellationToken.None), DateTimeOffset.FromUnixTimeSeconds(second));
         Prune();
     }
 
@@ -125,7 +126,7 @@ internal sealed class BenchTimerScheduler(IBackgroundJobClient jobs, TimeProvide
 }
 
 /// <summary>Copy of the Host's <c>TimerJobs</c> (same attributes): the wake job and the sweep both run the dispatcher.</summary>
-public sealed class BenchTimerJobs(TimerDispatcher dispatcher)
+public sealed class BenchTimerJobs(TimerDispatcher dispatcher, TimeProvider time)
 {
     public const string SweepJobId = "timers-sweep";
 
@@ -135,10 +136,15 @@ public sealed class BenchTimerJobs(TimerDispatcher dispatcher)
     private static int _wakeRuns;
 
     [AutomaticRetry(Attempts = 3)]
-    public Task WakeAsync(CancellationToken cancellationToken)
+    public async Task WakeAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _wakeRuns);
-        return dispatcher.FireDueAsync(cancellationToken);
+        await dispatcher.FireDueAsync(cancellationToken);
+        if (await dispatcher.NextDueAsync(cancellationToken) is { } next && next - time.GetUtcNow() is { } wait && wait > TimeSpan.Zero && wait <= TimeSpan.FromSeconds(3))
+        {
+            await Task.Delay(wait, time, cancellationToken);
+            await dispatcher.FireDueAsync(cancellationToken);
+        }
     }
 
     [AutomaticRetry(Attempts = 0)]
