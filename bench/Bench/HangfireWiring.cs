@@ -140,9 +140,18 @@ public sealed class BenchTimerJobs(TimerDispatcher dispatcher, TimeProvider time
     {
         Interlocked.Increment(ref _wakeRuns);
         await dispatcher.FireDueAsync(cancellationToken);
-        if (await dispatcher.NextDueAsync(cancellationToken) is { } next && next - time.GetUtcNow() is { } wait && wait > TimeSpan.Zero && wait <= TimeSpan.FromSeconds(3))
+        for (var round = 0; round < 5; round++)
         {
-            await Task.Delay(wait, time, cancellationToken);
+            var next = await dispatcher.NextDueAsync(cancellationToken);
+            var wait = next - time.GetUtcNow();
+            if (wait is null || wait > TimeSpan.FromSeconds(3))
+            {
+                return;
+            }
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait.Value + TimeSpan.FromMilliseconds(15), time, cancellationToken);
+            }
             await dispatcher.FireDueAsync(cancellationToken);
         }
     }

@@ -12,6 +12,8 @@ public sealed class TimerJobs(TimerDispatcher dispatcher, TimeProvider time)
     /// <summary>How far ahead a wake job waits for a timer it arrived a little early for (Hangfire may start a job up to ~1 s early).</summary>
     private static readonly TimeSpan EarlyStartTolerance = TimeSpan.FromSeconds(3);
 
+    private static readonly TimeSpan WaitMargin = TimeSpan.FromMilliseconds(15);
+
     public const string SweepJobId = "timers-sweep";
 
     /// <summary>Scheduled at the earliest due time of timers a burst created.</summary>
@@ -19,11 +21,21 @@ public sealed class TimerJobs(TimerDispatcher dispatcher, TimeProvider time)
     public async Task WakeAsync(CancellationToken cancellationToken)
     {
         await dispatcher.FireDueAsync(cancellationToken);
-        // Hangfire stores whole seconds and may start a job early: if the timer this job was meant for is due in a
-        // moment, wait for it rather than leave it to the next sweep (up to a minute later).
-        if (await dispatcher.NextDueAsync(cancellationToken) is { } next && next - time.GetUtcNow() is { } wait && wait > TimeSpan.Zero && wait <= EarlyStartTolerance)
+        // Hangfire stores whole seconds and may start a job early: if a timer is due in a moment, wait for it rather
+        // than leave it to the next sweep (up to a minute later). The margin covers timer resolution (a delay may end a
+        // hair before the due instant, which then is not yet due).
+        for (var round = 0; round < 5; round++)
         {
-            await Task.Delay(wait, time, cancellationToken);
+            var next = await dispatcher.NextDueAsync(cancellationToken);
+            var wait = next - time.GetUtcNow();
+            if (wait is null || wait > EarlyStartTolerance)
+            {
+                return;
+            }
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait.Value + WaitMargin, time, cancellationToken);
+            }
             await dispatcher.FireDueAsync(cancellationToken);
         }
     }
