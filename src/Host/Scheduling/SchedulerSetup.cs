@@ -54,7 +54,14 @@ internal static class SchedulerSetup
         return builder;
     }
 
-    /// <summary>Hangfire's dashboard at /hangfire. Until login by role exists it answers local requests only (Hangfire's default).</summary>
-    public static IApplicationBuilder UseSchedulerDashboard(this IApplicationBuilder app) =>
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "Inburgering.Workflows – planner" });
+    /// <summary>Hangfire's dashboard at /hangfire: admins only (and local requests in Development).</summary>
+    public static WebApplication UseSchedulerDashboard(this WebApplication app)
+    {
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "Inburgering.Workflows – planner",
+            Authorization = [new AdminDashboardAuthorization(allowLocalRequests: app.Environment.IsDevelopment())],
+        });
+        return app;
+    }
 }

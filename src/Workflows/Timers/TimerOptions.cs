@@ -7,9 +7,9 @@ public sealed class TimerOptions
 {
     public const string SectionName = "Timers";
 
-    /// <summary>Timers claimed per round by one dispatcher. Default 200.</summary>
+    /// <summary>Timers claimed per round by one dispatcher (larger rounds keep the groups flowing in a storm). Default 1000.</summary>
     [Range(1, 10_000)]
-    public int BatchSize { get; set; } = 200;
+    public int BatchSize { get; set; } = 1000;
 
     /// <summary>Groups fired at once by one dispatcher (4 measured best on 2 cores: 12.1 s for a 10,000-timer storm against 13.0 s with 2). Default 4.</summary>
     [Range(1, 64)]
