@@ -44,7 +44,8 @@ internal sealed partial class Burst
     }
 
     /// <summary>Resumes one open wait with a payload. False when the wait is no longer open (already resumed: idempotent).</summary>
-    public async Task<bool> ResumeWaitAsync(Guid waitId, JsonNode? payload)
+    /// <param name="journalResume">False when the caller already journaled why the wait resumed (a timer firing).</param>
+    public async Task<bool> ResumeWaitAsync(Guid waitId, JsonNode? payload, bool journalResume = true)
     {
         var wait = OpenWaits.FirstOrDefault(w => w.Id == waitId);
         if (wait is null)
@@ -53,7 +54,7 @@ internal sealed partial class Burst
         }
         var node = Definition.Nodes[wait.ActivityKey];
         await CloseWaitAsync(wait, WaitCloseReason.Resumed);
-        await ResumeNodeAsync(node, new WaitResumption(wait.Id, ToRequest(wait), payload));
+        await ResumeNodeAsync(node, new WaitResumption(wait.Id, ToRequest(wait), payload), journalResume);
         return true;
     }
 
@@ -91,9 +92,12 @@ internal sealed partial class Burst
         }
     }
 
-    public async Task ResumeNodeAsync(CompiledNode node, WaitResumption resumption)
+    public async Task ResumeNodeAsync(CompiledNode node, WaitResumption resumption, bool journalResume = true)
     {
-        Journal(JournalKind.ActivityResumed, node.Key, node.Node.Type);
+        if (journalResume)
+        {
+            Journal(JournalKind.ActivityResumed, node.Key, node.Node.Type);
+        }
         ActivityResult result;
         try
         {

@@ -52,8 +52,9 @@ public sealed partial class WorkflowRunner
     {
         if (timer.Purpose == TimerPurpose.Resume)
         {
+            // TimerFired is this activity's resume entry: a storm of reminders writes one row less per timer.
             burst.Journal(JournalKind.TimerFired, wait.ActivityKey, message: $"Timer afgegaan (gepland {timer.DueAtUtc:yyyy-MM-dd HH:mm:ss} UTC).");
-            await burst.ResumeWaitAsync(wait.Id, new JsonObject { ["firedAt"] = burst.Now.ToString("O"), ["dueAt"] = timer.DueAtUtc.ToString("O") });
+            await burst.ResumeWaitAsync(wait.Id, new JsonObject { ["firedAt"] = burst.Now.ToString("O"), ["dueAt"] = timer.DueAtUtc.ToString("O") }, journalResume: false);
             await burst.RunAsync();
             return;
         }
