@@ -111,7 +111,7 @@ internal sealed class BenchTimerScheduler(IBackgroundJobClient jobs, TimeProvide
             return;
         }
         Interlocked.Increment(ref _count);
-        jobs.Schedule<BenchTimerJobs>(j => j.WakeAsync(CancellationToken.None), DateTimeOffset.FromUnixTimeSeconds(second));
+        jobs.Schedule<BenchTimerJobs>(j => j.WakeAsync(CancellationToken.None), DateTimeOffset.FromUnixTimeSeconds(second - 1));
         Prune();
     }
 

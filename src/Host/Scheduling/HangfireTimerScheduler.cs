@@ -24,9 +24,10 @@ internal sealed class HangfireTimerScheduler(IBackgroundJobClient jobs, TimeProv
         }
         try
         {
-            // Hangfire stores whole seconds and may start a job early; the job itself waits the last moment for its
-            // timer (TimerJobs.WakeAsync), so scheduling at the whole second keeps lateness low.
-            jobs.Schedule<TimerJobs>(j => j.WakeAsync(CancellationToken.None), DateTimeOffset.FromUnixTimeSeconds(second));
+            // Hangfire stores whole seconds, polls its schedule once a second and may start a job early. So the job is
+            // scheduled a second ahead and waits the last moment for its timer itself (TimerJobs.WakeAsync): the
+            // poll's delay is spent before the due time instead of after it.
+            jobs.Schedule<TimerJobs>(j => j.WakeAsync(CancellationToken.None), DateTimeOffset.FromUnixTimeSeconds(second - 1));
         }
         catch
         {
