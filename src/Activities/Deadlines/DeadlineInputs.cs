@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Inburgering.Workflows.Activities;
 using Inburgering.Workflows.Calendar;

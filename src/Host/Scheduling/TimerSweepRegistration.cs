@@ -6,16 +6,34 @@ namespace Inburgering.Host.Scheduling;
 
 /// <summary>
 /// At start-up: registers (or updates — never duplicates) the recurring sweep under a fixed id, and runs one sweep at
-/// once so timers that came due while no Host ran fire now.
+/// once so timers that came due while no Host ran fire now. Registration never fails the boot: a Host killed while it
+/// held Hangfire's lock on the recurring job leaves that lock until it expires, so registration is retried in the
+/// background (the job usually still exists from the previous run).
 /// </summary>
-internal sealed class TimerSweepRegistration(IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptions<TimerOptions> options) : IHostedService
+internal sealed partial class TimerSweepRegistration(
+    IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptions<TimerOptions> options, TimeProvider time, ILogger<TimerSweepRegistration> logger)
+    : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        recurring.AddOrUpdate<TimerJobs>(TimerJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), options.Value.SweepCron);
         jobs.Enqueue<TimerJobs>(j => j.SweepAsync(CancellationToken.None));
-        return Task.CompletedTask;
+        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                recurring.AddOrUpdate<TimerJobs>(TimerJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), options.Value.SweepCron);
+                return;
+            }
+#pragma warning disable CA1031 // any storage failure is retried; the Host keeps running and the start-up sweep has run
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogRetry(ex, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(10), time, stoppingToken);
+            }
+        }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering the recurring timer sweep failed (attempt {Attempt}); retrying in 10 s")]
+    private partial void LogRetry(Exception exception, int attempt);
 }

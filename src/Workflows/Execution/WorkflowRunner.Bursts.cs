@@ -45,12 +45,18 @@ public sealed partial class WorkflowRunner
             {
                 // Lost the race (Version changed, the pending event or wait we took is gone, or a journal sequence
                 // clashed): nothing of this burst committed. Back off a little and run it again on fresh state.
-                // The back-off is real time on purpose: it spaces out competing writers and must not wait for a fake clock.
                 LogRetry(instanceId, trigger, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 10))), cancellationToken);
+                await BackOffAsync(attempt, cancellationToken);
             }
         }
     }
+
+    /// <summary>
+    /// A short random pause before a lost burst runs again. Real time on purpose: it spaces out competing writers and
+    /// must not wait for a fake clock.
+    /// </summary>
+    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 10))), cancellationToken);
 }
 
 /// <summary>What a trigger did to an instance.</summary>

@@ -74,7 +74,7 @@ public sealed partial class WorkflowRunner(
             catch (DbUpdateException) when (attempt < _options.MaxBurstAttempts)
             {
                 LogRetry(instance.Id, "start", attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 10))), cancellationToken);
+                await BackOffAsync(attempt, cancellationToken);
             }
         }
     }

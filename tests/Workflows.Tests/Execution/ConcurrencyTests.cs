@@ -7,10 +7,9 @@ namespace Inburgering.Workflows.Tests.Execution;
 /// <summary>Many parallel resumes of one instance race; the committed journal shows every step exactly once.</summary>
 public sealed class ConcurrencyTests
 {
-    public static TheoryData<HarnessDatabase> Databases => [HarnessDatabase.Sqlite, HarnessDatabase.Postgres];
 
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
     public async Task Parallel_events_and_duplicates_resume_each_wait_exactly_once(HarnessDatabase database)
     {
         const int branches = 8;
@@ -37,7 +36,7 @@ public sealed class ConcurrencyTests
     }
 
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
     public async Task Resuming_one_wait_from_many_threads_applies_once(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);

@@ -11,10 +11,9 @@ namespace Inburgering.Workflows.Tests.Timers;
 /// <summary>Timers, deadlines, reminders and escalation in fake time, on both databases.</summary>
 public sealed class TimerTests
 {
-    public static TheoryData<HarnessDatabase> Databases => [HarnessDatabase.Sqlite, HarnessDatabase.Postgres];
 
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
     public async Task A_delay_fires_at_its_time_and_not_before(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -45,7 +44,7 @@ public sealed class TimerTests
     }
 
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
     public async Task A_statutory_deadline_reminds_before_escalates_after_and_explains_itself(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -79,7 +78,7 @@ public sealed class TimerTests
     }
 
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
     public async Task Ending_the_wait_cancels_its_reminders_and_escalations(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -99,7 +98,7 @@ public sealed class TimerTests
     }
 
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
     public async Task A_timer_fired_many_times_at_once_has_one_effect(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -157,7 +156,7 @@ public sealed class TimerTests
     }
 
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
     public async Task The_dispatcher_fires_a_storm_of_due_timers_each_once(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -179,7 +178,7 @@ public sealed class TimerTests
     }
 
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
     public async Task Timers_of_different_instances_fire_together_in_one_transaction(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
