@@ -111,6 +111,15 @@ EOF
   ( rabbit_env; "$RABBIT_BIN/rabbitmqctl" -q wait --timeout 90 "$RMQ_DIR/rabbit.pid" >/dev/null 2>&1 ) \
     || { tail -30 "$RMQ_DIR/stdout.log" >&2; die "RabbitMQ did not start (log above)"; }
   export INBURGERING_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$RMQ_PORT/"
+  # A control script for tests that stop and start the broker's AMQP side (rabbitmqctl stop_app / start_app).
+  {
+    echo '#!/usr/bin/env bash'
+    echo "RMQ_DIR='$RMQ_DIR'; RMQ_PORT='$RMQ_PORT'"
+    declare -f rabbit_env
+    echo 'rabbit_env'
+    echo "exec '$RABBIT_BIN/rabbitmqctl' \"\$@\""
+  } >"$RMQ_DIR/ctl"
+  chmod 755 "$RMQ_DIR/ctl"
   log "RabbitMQ on 127.0.0.1:$RMQ_PORT"
 }
 
@@ -127,6 +136,7 @@ dotnet build Inburgering.Workflows.sln -c Release -nologo -clp:ErrorsOnly >"$WOR
 wait "$RMQ_STARTER" || { cat "$WORK/rabbit-start.log" >&2; die "RabbitMQ did not start"; }
 cat "$WORK/rabbit-start.log"
 export INBURGERING_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$RMQ_PORT/"
+export INBURGERING_TEST_RABBITMQCTL="$RMQ_DIR/ctl"
 export CHROMIUM_PATH="$CHROMIUM"
 
 # ---------------------------------------------------------------- 3. tests

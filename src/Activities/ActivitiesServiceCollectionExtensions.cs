@@ -1,5 +1,6 @@
 using Inburgering.Activities.Control;
 using Inburgering.Activities.Events;
+using Inburgering.Activities.Tasks;
 using Inburgering.Activities.Timers;
 using Inburgering.Workflows.Activities;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<IActivity, WaitForEvent>();
         services.AddSingleton<IActivity, Delay>();
         services.AddSingleton<IActivity, Until>();
+        services.AddSingleton<IActivity, PartnerTaskActivity>();
         return services;
     }
 }

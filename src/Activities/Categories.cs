@@ -6,4 +6,5 @@ internal static class Categories
     public const string Flow = "Besturing";
     public const string Data = "Gegevens";
     public const string Waiting = "Wachten";
+    public const string Tasks = "Taken";
 }

@@ -4,6 +4,7 @@ using Inburgering.Host.Health;
 using Inburgering.Host.Hosting;
 using Inburgering.Host.Messaging;
 using Inburgering.Host.Scheduling;
+using Inburgering.Host.Security;
 using MudBlazor.Services;
 
 if (args is [ValidateCommand.Name, .. var files])
@@ -21,6 +22,7 @@ builder.AddEnginePersistence();
 builder.AddEngine();
 builder.AddScheduler();
 builder.AddMessaging();
+builder.AddSecurity();
 builder.Services.AddEngineHealthChecks();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -32,15 +34,19 @@ var app = builder.Build();
 await app.InitializeDatabaseAsync();
 await app.SeedDefinitionsAsync();
 
+app.WarnAboutDemoClients();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.UseSchedulerDashboard();
-app.MapStaticAssets();
-app.MapOpenApi();
+app.MapStaticAssets().AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
 app.MapEngineHealth();
 app.MapEngineApi();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The start page shows only system status; the pages with personal data arrive with the login pages (issue 8).
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowAnonymous();
 
 await app.RunAsync();
 return 0;

@@ -5,6 +5,9 @@ using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Definitions.Validation;
 using Inburgering.Workflows.Execution;
 using Inburgering.Workflows.Expressions;
+using Inburgering.Workflows.Partners;
+using Inburgering.Workflows.Tasks;
+using Inburgering.Workflows.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -35,6 +38,12 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<ITimerScheduler, ManualTimerScheduler>();
         services.TryAddSingleton<TimerDispatcher>();
         services.AddSingleton<IWaitObserver, TimerWaitObserver>();
+        services.AddSingleton<IWaitObserver, TaskWaitObserver>();
+        services.AddSingleton<IDeadlineObserver, TaskDeadlineObserver>();
+        services.AddOptions<PartnerOptions>().Validate(o => PartnerDirectory.Check(o).Count == 0, "Invalid Partners settings.").ValidateOnStart();
+        services.TryAddSingleton<PartnerDirectory>();
+        services.TryAddSingleton<TaskQueries>();
+        services.AddOptions<OutboxOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IExpressionGlobals, CalendarExpressionGlobals>();
         return services;
     }

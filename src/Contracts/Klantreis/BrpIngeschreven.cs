@@ -4,4 +4,4 @@ namespace Inburgering.Contracts.Klantreis;
 // engine delivers each as the workflow event of the same name (e.g. a WaitForEvent on "DuoKennisgeving").
 
 /// <summary>The person is registered in the BRP of the housing gemeente (starts maatschappelijke begeleiding; may start the PIP term).</summary>
-public sealed record BrpIngeschreven(string KlantreisId, DateOnly Datum);
+public sealed record BrpIngeschreven(string KlantreisId, DateOnly Datum) : IKlantreisEvent;

@@ -4,4 +4,4 @@ namespace Inburgering.Contracts.Klantreis;
 // engine delivers each as the workflow event of the same name (e.g. a WaitForEvent on "DuoKennisgeving").
 
 /// <summary>The person moved to another gemeente (hand-over, new PIP within 10 weeks there).</summary>
-public sealed record Verhuisd(string KlantreisId, DateOnly Datum, string NieuweGemeente);
+public sealed record Verhuisd(string KlantreisId, DateOnly Datum, string NieuweGemeente) : IKlantreisEvent;

@@ -1,12 +1,13 @@
 namespace Inburgering.Contracts.Tasks;
 
-// Outbound messages about partner tasks. Thin by design (architecture decision 5, law.md §9): a pseudonymous klantreis
-// id, the task id, its type and due date — never a BSN, a name or health data. Partners fetch what their organisation
-// may see over the API with their own credentials. The MassTransit MessageId of each message is the outbox row's id,
-// stable across redeliveries, so partners can deduplicate.
-
 /// <summary>
-/// Inbound: a partner completes a task from its own system. <paramref name="Outcome"/> holds the task form's fields by
-/// name (e.g. <c>{"leerroute": "B1", "pipDatum": "2026-05-01"}</c>) and is validated against the form.
+/// Inbound: a partner completes a task from its own system. Processed once per MessageId; a task completed twice keeps
+/// its first result. An invalid message (unknown task, another organisation's task, an outcome that fails the task's
+/// form) goes to the error queue with the reason.
 /// </summary>
-public sealed record CompleteTask(Guid TaskId, string Organisation, string CompletedBy, IReadOnlyDictionary<string, string?> Outcome);
+/// <param name="TaskId">The task, from <see cref="TaskAssigned"/>.</param>
+/// <param name="Organisation">The completing organisation; must be the task's organisation.</param>
+/// <param name="CompletedBy">Who completed it within the organisation (a name or employee id, for the audit).</param>
+/// <param name="Outcome">The outcome port chosen on the form (e.g. <c>Afgerond</c>, <c>NietVerschenen</c>); may be omitted when the form has one.</param>
+/// <param name="Fields">The form's fields by name, as text (dates yyyy-MM-dd, numbers with a dot, yes/no as true/false).</param>
+public sealed record CompleteTask(Guid TaskId, string Organisation, string CompletedBy, string? Outcome, IReadOnlyDictionary<string, string?> Fields);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Inburgering.Host.Security;
 using Inburgering.Workflows.Activities;
 using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Definitions.Validation;
@@ -13,16 +14,16 @@ internal static class DefinitionEndpoints
 {
     public static IEndpointRouteBuilder MapDefinitionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/definitions").WithTags("Definitions");
+        var group = app.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization(Policies.ReadDefinitions);
         group.MapGet("/", ListAsync).WithSummary("Every definition with its latest, published and draft versions");
         group.MapGet("/{id}", GetAsync).WithSummary("The latest version of a definition (the draft if there is one), with its document");
         group.MapGet("/{id}/versions", VersionsAsync).WithSummary("All versions of a definition, newest first");
         group.MapGet("/{id}/versions/{version:int}", GetVersionAsync).WithSummary("One version with its document");
         group.MapPost("/validate", ValidateAsync).Accepts<JsonObject>("application/json").WithSummary("Validate a document; every error with its JSON path");
-        group.MapPut("/{id}/draft", SaveDraftAsync).Accepts<JsonObject>("application/json").WithSummary("Save the draft (errors are returned, unreadable JSON is refused)");
-        group.MapPost("/{id}/publish", PublishAsync).WithSummary("Publish the draft as an immutable version; refused while it has errors");
+        group.MapPut("/{id}/draft", SaveDraftAsync).Accepts<JsonObject>("application/json").RequireAuthorization(Policies.DesignDefinitions).WithSummary("Save the draft (errors are returned, unreadable JSON is refused)");
+        group.MapPost("/{id}/publish", PublishAsync).RequireAuthorization(Policies.DesignDefinitions).WithSummary("Publish the draft as an immutable version; refused while it has errors");
         app.MapGet("/api/activity-types", (ActivityRegistry registry) => TypedResults.Ok(registry.Descriptors))
-            .WithTags("Definitions").WithSummary("Descriptors of every activity type (the designer's palette)");
+            .RequireAuthorization(Policies.ReadDefinitions).WithTags("Definitions").WithSummary("Descriptors of every activity type (the designer's palette)");
         return app;
     }
 

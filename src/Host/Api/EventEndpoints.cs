@@ -1,3 +1,4 @@
+using Inburgering.Host.Security;
 using Inburgering.Workflows.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,12 +9,13 @@ internal static class EventEndpoints
 {
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/events/{name}", DeliverAsync).WithTags("Events")
+        app.MapPost("/api/events/{name}", DeliverAsync).WithTags("Events").RequireAuthorization(Policies.OperateInstances)
             .WithSummary("Deliver an event to every running instance with the correlation key; kept for the key when none exists yet");
         return app;
     }
 
-    private static async Task<Results<Ok<EventDelivered>, ProblemHttpResult>> DeliverAsync(string name, EventBody body, WorkflowRunner runner, CancellationToken ct)
+    private static async Task<Results<Ok<EventDelivered>, ProblemHttpResult>> DeliverAsync(
+        string name, EventBody body, HttpRequest request, System.Security.Claims.ClaimsPrincipal user, WorkflowRunner runner, CancellationToken ct)
     {
         if (EventNames.Check(name) is { } problem)
         {
@@ -23,7 +25,14 @@ internal static class EventEndpoints
         {
             return Problems.Field("correlationKey", "A correlation key of 1 to 200 characters is required.");
         }
-        var reached = await runner.DeliverEventByCorrelationAsync(body.CorrelationKey, name, body.Payload, ct);
+        var idempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault();
+        if (idempotencyKey is { Length: > 100 })
+        {
+            return Problems.Field("Idempotency-Key", "An Idempotency-Key is at most 100 characters.");
+        }
+        // With an Idempotency-Key a repeated request reaches no instance twice (recorded per caller in the inbox).
+        var messageId = idempotencyKey is null ? null : $"http:{user.Identity?.Name}:{idempotencyKey}";
+        var reached = await runner.DeliverEventByCorrelationAsync(body.CorrelationKey, name, body.Payload, messageId, ct);
         return TypedResults.Ok(new EventDelivered(reached.Count == 0 ? "Queued" : "Delivered", reached));
     }
 }

@@ -1,3 +1,4 @@
+using Inburgering.Host.Security;
 using Inburgering.Workflows.Execution;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Persistence;
@@ -11,9 +12,9 @@ internal static class IncidentEndpoints
 {
     public static IEndpointRouteBuilder MapIncidentEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/incidents").WithTags("Incidents");
+        var group = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Policies.ReadInstances);
         group.MapGet("/", ListAsync).WithSummary("Incidents, optionally by status (Open, Resolved, Continued) or instance, oldest first");
-        group.MapPost("/{id:guid}/retry", RetryAsync).WithSummary("Run the faulted activity again");
+        group.MapPost("/{id:guid}/retry", RetryAsync).RequireAuthorization(Policies.Administer).WithSummary("Run the faulted activity again");
         return app;
     }
 

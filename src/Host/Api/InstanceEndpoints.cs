@@ -1,7 +1,9 @@
+using Inburgering.Host.Security;
 using Inburgering.Workflows.Execution;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Inburgering.Workflows.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Host.Api;
@@ -11,13 +13,13 @@ internal static class InstanceEndpoints
 {
     public static IEndpointRouteBuilder MapInstanceEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/instances").WithTags("Instances");
-        group.MapPost("/", StartAsync).WithSummary("Start an instance of a published definition and run it to its first waits");
+        var group = app.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(Policies.ReadInstances);
+        group.MapPost("/", StartAsync).RequireAuthorization(Policies.OperateInstances).WithSummary("Start an instance of a published definition and run it to its first waits");
         group.MapGet("/", ListAsync).WithSummary("Instances, filtered by definition, status and correlation key, newest first");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One instance with its variables and open waits");
         group.MapGet("/{id:guid}/journal", JournalAsync).WithSummary("What happened in the instance, in order");
-        group.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancel the instance: every wait closes");
-        group.MapPost("/{id:guid}/events/{name}", DeliverAsync).WithSummary("Deliver an event to the instance (kept until something waits for it)");
+        group.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization(Policies.OperateInstances).WithSummary("Cancel the instance: every wait closes");
+        group.MapPost("/{id:guid}/events/{name}", DeliverAsync).RequireAuthorization(Policies.OperateInstances).WithSummary("Deliver an event to the instance (kept until something waits for it)");
         return app;
     }
 
@@ -30,6 +32,11 @@ internal static class InstanceEndpoints
         if (body.CorrelationKey is { Length: > 200 })
         {
             return Problems.Field("correlationKey", "The correlation key is at most 200 characters.");
+        }
+        if (Bsn.Contains(body.CorrelationKey))
+        {
+            // The key travels in partner messages as the klantreis id; the law keeps the BSN out of them (law.md §9).
+            return Problems.Field("correlationKey", "The correlation key contains what looks like a BSN; use a pseudonymous klantreis id.");
         }
         var instance = await runner.StartAsync(new StartInstanceRequest(body.DefinitionId, body.Version, body.CorrelationKey, body.Variables), ct);
         var waits = await db.Waits.AsNoTracking().Where(w => w.InstanceId == instance.Id).OrderBy(w => w.CreatedAtUtc).ToListAsync(ct);

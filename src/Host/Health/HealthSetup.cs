@@ -20,7 +20,8 @@ internal static class HealthSetup
 
     public static IEndpointConventionBuilder MapEngineHealth(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = WriteAsync })
-            .WithDisplayName("Health of database, scheduler and bus");
+            .WithDisplayName("Health of database, scheduler and bus")
+            .AllowAnonymous(); // load balancers and monitoring probe it without credentials
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {

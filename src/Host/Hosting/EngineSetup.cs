@@ -31,5 +31,6 @@ internal static class EngineSetup
         .MapDefinitionEndpoints()
         .MapInstanceEndpoints()
         .MapEventEndpoints()
-        .MapIncidentEndpoints();
+        .MapIncidentEndpoints()
+        .MapTaskEndpoints();
 }

@@ -1,4 +1,6 @@
 using Inburgering.Host.Hosting;
+using Inburgering.Contracts.Klantreis;
+using Inburgering.Workflows.Outbox;
 using MassTransit;
 
 namespace Inburgering.Host.Messaging;
@@ -17,8 +19,20 @@ internal static class MessagingSetup
         var options = builder.Configuration.GetSection(BusOptions.SectionName).Get<BusOptions>() ?? new BusOptions();
         Validator.ValidateObject(options);
 
+        builder.Services.AddOptions<CloudEventsOptions>().Bind(builder.Configuration.GetSection(CloudEventsOptions.SectionName));
+        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName));
+        builder.Services.AddSingleton<IOutboxTransport, MassTransitOutboxTransport>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
+
         builder.Services.AddMassTransit(bus =>
         {
+            AddConsumers(bus);
+            // Transient failures (database busy) are retried; a message that can never succeed goes to the error queue at once.
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r =>
+            {
+                r.Intervals(200, 1000, 5000);
+                r.Ignore<InvalidMessageException>();
+            }));
             bus.ConfigureHealthCheckOptions(health =>
             {
                 health.Name = HealthCheckName;
@@ -39,6 +53,21 @@ internal static class MessagingSetup
                 bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
             }
         });
+        // After AddMassTransit: the bus is started before the dispatcher's first round.
+        builder.Services.AddHostedService<OutboxDispatcherService>();
         return builder;
     }
+
+    private static void AddConsumers(IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<CompleteTaskConsumer>().Endpoint(e => e.Name = CompleteTaskConsumer.QueueName);
+        AddEventConsumer<BrpIngeschreven>(bus);
+        AddEventConsumer<DuoKennisgeving>(bus);
+        AddEventConsumer<BijstandToegekend>(bus);
+        AddEventConsumer<ExamenUitslag>(bus);
+        AddEventConsumer<Verhuisd>(bus);
+    }
+
+    private static void AddEventConsumer<T>(IBusRegistrationConfigurator bus) where T : class, IKlantreisEvent =>
+        bus.AddConsumer<KlantreisEventConsumer<T>>().Endpoint(e => e.Name = KlantreisEventConsumer<T>.QueueName);
 }

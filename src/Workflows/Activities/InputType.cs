@@ -51,4 +51,10 @@ public enum InputType
 
     /// <summary>Any JSON value.</summary>
     Json,
+
+    /// <summary>A partner task's outcome form: <c>{"fields": […], "outcomes": […]}</c> (see <c>TaskForm</c>).</summary>
+    Form,
+
+    /// <summary>Names of declared variables a partner may see with a task; never ones declared <c>sensitive</c>.</summary>
+    SharedVariables,
 }

@@ -26,4 +26,7 @@ public static class DefinitionErrorCodes
     public const string DuplicateVariable = "duplicate-variable";
     public const string UnknownVariable = "unknown-variable";
     public const string InvalidDefault = "invalid-default";
+    public const string UnknownOrganisation = "unknown-organisation";
+    public const string InvalidForm = "invalid-form";
+    public const string SensitiveVariableShared = "sensitive-variable-shared";
 }

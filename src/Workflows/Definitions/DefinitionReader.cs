@@ -13,7 +13,9 @@ public static class DefinitionReader
     private static readonly HashSet<string> RootProperties = ["$schema", "id", "version", "name", "description", "variables", "parameters", "activities", "connections"];
     private static readonly HashSet<string> ActivityProperties = ["key", "type", "inputs", "displayName", "position", "onFault"];
     private static readonly HashSet<string> ConnectionProperties = ["from", "outcome", "to"];
-    private static readonly HashSet<string> VariableProperties = ["name", "type", "default", "description", "source"];
+    private static readonly HashSet<string> VariableProperties = ["name", "type", "default", "description", "source", "sensitive"];
+
+    private static readonly HashSet<string> ParameterProperties = ["name", "type", "default", "description", "source"];
 
     /// <summary>Definitions may carry comments and trailing commas: people write them by hand.</summary>
     public static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
@@ -157,12 +159,20 @@ public static class DefinitionReader
         UnknownProperties(obj, path, VariableProperties, errors);
         var name = RequiredString(obj, "name", path, errors);
         var kind = ReadKind(obj, path, errors);
-        return name is null || kind is null ? null : new VariableDeclaration(name, kind.Value, obj["default"]?.DeepClone(), OptionalString(obj, "description", path, errors));
+        var sensitive = obj["sensitive"] switch
+        {
+            null => false,
+            JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
+            _ => Invalid(errors, $"{path}.sensitive", "'sensitive' must be true or false."),
+        };
+        return name is null || kind is null
+            ? null
+            : new VariableDeclaration(name, kind.Value, obj["default"]?.DeepClone(), OptionalString(obj, "description", path, errors)) { Sensitive = sensitive };
     }
 
     private static ParameterDeclaration? ReadParameter(JsonObject obj, string path, List<DefinitionError> errors)
     {
-        UnknownProperties(obj, path, VariableProperties, errors);
+        UnknownProperties(obj, path, ParameterProperties, errors);
         var name = RequiredString(obj, "name", path, errors);
         var kind = ReadKind(obj, path, errors);
         return name is null || kind is null
@@ -198,6 +208,12 @@ public static class DefinitionReader
             return null;
         }
         return value;
+    }
+
+    private static bool Invalid(List<DefinitionError> errors, string path, string message)
+    {
+        errors.Add(new DefinitionError(path, DefinitionErrorCodes.InvalidStructure, message));
+        return false;
     }
 
     private static string? OptionalString(JsonObject obj, string name, string path, List<DefinitionError> errors)

@@ -49,7 +49,14 @@ public sealed record Connection(string From, string Outcome, string To)
 }
 
 /// <summary>A typed variable of every instance of the definition.</summary>
-public sealed record VariableDeclaration(string Name, ValueKind Type, JsonNode? Default = null, string? Description = null);
+public sealed record VariableDeclaration(string Name, ValueKind Type, JsonNode? Default = null, string? Description = null)
+{
+    /// <summary>
+    /// Holds a BSN, health data or other special personal data (law.md §9): never shown to partners, so a partner task
+    /// may not share it, and never put in a message.
+    /// </summary>
+    public bool Sensitive { get; init; }
+}
 
 /// <summary>
 /// A policy value a gemeente may tune without changing the flow (e.g. reminder lead time in werkdagen). Read-only at

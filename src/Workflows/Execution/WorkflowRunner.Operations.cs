@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Inburgering.Workflows.Inbox;
 using Inburgering.Workflows.Instances;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,14 +8,41 @@ namespace Inburgering.Workflows.Execution;
 public sealed partial class WorkflowRunner
 {
     /// <summary>
+    /// Delivers an event to one instance: every wait for it resumes, or the event is kept until one opens. With a
+    /// <paramref name="messageId"/> the delivery is idempotent: the id is recorded in the burst's transaction and a
+    /// second delivery of the same id does nothing.
+    /// </summary>
+    public Task<BurstOutcome> DeliverEventAsync(Guid instanceId, string eventName, JsonNode? payload, string? messageId, CancellationToken cancellationToken = default) =>
+        RunBurstAsync(instanceId, "event", async burst =>
+        {
+            if (messageId is not null)
+            {
+                var receiver = EventReceiver(instanceId);
+                if (await burst.Db.ProcessedMessages.AnyAsync(m => m.MessageId == messageId && m.Receiver == receiver, cancellationToken))
+                {
+                    return false;
+                }
+                burst.Db.ProcessedMessages.Add(new ProcessedMessage { MessageId = messageId, Receiver = receiver, ProcessedAtUtc = burst.Now.UtcDateTime, Result = eventName });
+            }
+            await burst.DeliverEventAsync(eventName, payload);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
     /// Delivers an event to every running instance with this correlation key. When there is none yet, the event is kept
     /// for the key and delivered to the first instance with that key that waits for it. Returns the instances reached.
+    /// With a <paramref name="messageId"/>, a repeated delivery reaches no instance twice and is not queued twice.
     /// </summary>
-    public async Task<IReadOnlyList<Guid>> DeliverEventByCorrelationAsync(string correlationKey, string eventName, JsonNode? payload, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Guid>> DeliverEventByCorrelationAsync(
+        string correlationKey, string eventName, JsonNode? payload, string? messageId = null, CancellationToken cancellationToken = default)
     {
         List<Guid> instanceIds;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            if (messageId is not null && await db.ProcessedMessages.AnyAsync(m => m.MessageId == messageId && m.Receiver == PendingReceiver, cancellationToken))
+            {
+                return []; // it was kept for the key the first time; the kept copy is what gets delivered
+            }
             instanceIds = await db.Instances
                 .Where(i => i.CorrelationKey == correlationKey && (i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Faulted))
                 .OrderBy(i => i.CreatedAtUtc)
@@ -31,16 +59,28 @@ public sealed partial class WorkflowRunner
                     PayloadJson = Burst.Serialize(payload),
                     ReceivedAtUtc = now.UtcDateTime,
                 });
+                if (messageId is not null)
+                {
+                    db.ProcessedMessages.Add(new ProcessedMessage { MessageId = messageId, Receiver = PendingReceiver, ProcessedAtUtc = now.UtcDateTime, Result = eventName });
+                }
                 await db.SaveChangesAsync(cancellationToken);
                 return [];
             }
         }
+        var reached = new List<Guid>();
         foreach (var id in instanceIds)
         {
-            await DeliverEventAsync(id, eventName, payload?.DeepClone(), cancellationToken);
+            if ((await DeliverEventAsync(id, eventName, payload?.DeepClone(), messageId, cancellationToken)).Kind == BurstOutcomeKind.Applied)
+            {
+                reached.Add(id);
+            }
         }
-        return instanceIds;
+        return reached;
     }
+
+    private const string PendingReceiver = "event:pending";
+
+    private static string EventReceiver(Guid instanceId) => $"event:{instanceId}";
 
     /// <summary>Runs the faulted activity of an open incident again. The incident is resolved in the same burst.</summary>
     public async Task<BurstOutcome> RetryIncidentAsync(Guid incidentId, CancellationToken cancellationToken = default)

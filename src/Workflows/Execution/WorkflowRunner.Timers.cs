@@ -66,7 +66,8 @@ public sealed partial class WorkflowRunner
             TimerPurpose.Reminder => (DeadlineEventKind.Reminder, JournalKind.DeadlineReminder,
                 $"Herinnering ({BusinessDuration.Parse(timer.Data!).ToDutch()} voor de termijn): {deadline.Rule}, uiterlijk {deadline.Final:dd-MM-yyyy}."),
             TimerPurpose.Deadline => (DeadlineEventKind.Expired, JournalKind.DeadlineExpired,
-                $"Termijn verstreken: {deadline.Rule}, uiterlijk {deadline.Final:dd-MM-yyyy}. Geëscaleerd naar regie en partner."),
+                $"Termijn verstreken: {deadline.Rule}, uiterlijk {deadline.Final:dd-MM-yyyy}. "
+                + (deadline.ResumeAtDeadline ? "De stap is verlopen en gaat verder." : "Geëscaleerd naar regie en partner.")),
             _ => (DeadlineEventKind.Escalated, JournalKind.DeadlineEscalated,
                 $"Nog steeds te laat ({number}e escalatie): {deadline.Rule}, uiterlijk {deadline.Final:dd-MM-yyyy}."),
         };
@@ -75,6 +76,13 @@ public sealed partial class WorkflowRunner
         {
             await observer.OnDeadlineEventAsync(new DeadlineEventArguments(
                 burst.Db, burst.Instance, wait, deadline, kind, timer.Purpose == TimerPurpose.Reminder ? timer.Data : null, number, burst.Now));
+        }
+        if (timer.Purpose == TimerPurpose.Deadline && deadline.ResumeAtDeadline)
+        {
+            // The step expires instead of escalating: the activity goes on (e.g. by its Verlopen port).
+            await burst.ResumeWaitAsync(wait.Id, new JsonObject { ["expired"] = true, ["dueAt"] = deadline.DueUtc.ToString("O") });
+            await burst.RunAsync();
+            return;
         }
         if (timer.Purpose != TimerPurpose.Reminder && deadline.RepeatEvery is { } every)
         {

@@ -81,11 +81,7 @@ public sealed partial class WorkflowRunner(
 
     /// <summary>Delivers an event to one instance: every wait for it resumes, or the event is kept until one opens.</summary>
     public Task<BurstOutcome> DeliverEventAsync(Guid instanceId, string eventName, JsonNode? payload, CancellationToken cancellationToken = default) =>
-        RunBurstAsync(instanceId, "event", async burst =>
-        {
-            await burst.DeliverEventAsync(eventName, payload);
-            return true;
-        }, cancellationToken);
+        DeliverEventAsync(instanceId, eventName, payload, messageId: null, cancellationToken);
 
     /// <summary>Resumes one wait by id (a timer fired, a task completed). Resuming a wait that is already closed does nothing.</summary>
     public async Task<BurstOutcome> ResumeWaitAsync(Guid waitId, JsonNode? payload, CancellationToken cancellationToken = default)

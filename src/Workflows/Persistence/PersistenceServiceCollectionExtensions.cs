@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Inburgering.Workflows.Outbox;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Inburgering.Workflows.Persistence;
 
@@ -19,7 +21,13 @@ public static class PersistenceServiceCollectionExtensions
             ? ResolveSqlitePath(options.ConnectionString, contentRoot)
             : options.ConnectionString;
 
-        services.AddPooledDbContextFactory<WorkflowsDbContext>(builder => Configure(builder, options.Provider, connectionString));
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxSignalInterceptor>();
+        services.AddPooledDbContextFactory<WorkflowsDbContext>((sp, builder) =>
+        {
+            Configure(builder, options.Provider, connectionString);
+            builder.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
+        });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContext());
         services.AddSingleton(new ResolvedDatabase(options.Provider, connectionString));
         services.AddSingleton<DatabaseInitializer>();

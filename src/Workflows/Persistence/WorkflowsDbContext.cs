@@ -1,5 +1,8 @@
 using Inburgering.Workflows.Definitions;
+using Inburgering.Workflows.Inbox;
 using Inburgering.Workflows.Instances;
+using Inburgering.Workflows.Outbox;
+using Inburgering.Workflows.Tasks;
 using Inburgering.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +27,14 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     public DbSet<PendingEvent> PendingEvents => Set<PendingEvent>();
 
     public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
+
+    public DbSet<PartnerTask> Tasks => Set<PartnerTask>();
+
+    public DbSet<TaskAuditEntry> TaskAudit => Set<TaskAuditEntry>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -22,7 +22,8 @@ public sealed record DeadlineRecord(
     string Summary,
     string Explanation,
     IReadOnlyList<string> Reminders,
-    string? RepeatEscalationEvery)
+    string? RepeatEscalationEvery,
+    bool ResumeAtDeadline = false)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -35,7 +36,7 @@ public sealed record DeadlineRecord(
             d.Request.Duration.ToString(), d.RawEnd, d.Final, d.DueUtc,
             d.Shifts.Select(s => new DeadlineShiftRecord(s.From, s.To, s.Article, s.Description)).ToList(),
             d.Summary, d.Explanation,
-            wait.Reminders.Select(r => r.ToString()).ToList(), wait.RepeatEscalationEvery?.ToString());
+            wait.Reminders.Select(r => r.ToString()).ToList(), wait.RepeatEscalationEvery?.ToString(), wait.ResumeAtDeadline);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

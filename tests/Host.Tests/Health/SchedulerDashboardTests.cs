@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Inburgering.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 
@@ -13,8 +14,22 @@ public sealed class SchedulerDashboardTests
         using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
         using var client = production.CreateClient();
 
-        using var response = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+        var anonymous = await GetAsync(client, null);
+        var regie = await GetAsync(client, "demo-regie");
+        var partner = await GetAsync(client, "demo-isd-bollenstreek");
+        var admin = await GetAsync(client, "demo-admin");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous);
+        Assert.Equal(HttpStatusCode.Forbidden, regie);
+        Assert.Equal(HttpStatusCode.Forbidden, partner);
+        Assert.Equal(HttpStatusCode.OK, admin);
+    }
+
+    private static async Task<HttpStatusCode> GetAsync(HttpClient client, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/hangfire", UriKind.Relative));
+        request.Headers.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
     }
 }

@@ -20,12 +20,28 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         _settings["Database:ConnectionString"] = $"Data Source={_folder.File("host.db")}";
         _settings["Bus:Transport"] = "InMemory";
         _settings["Workflows:Folder"] = RepositoryPaths.Workflows;
+        _settings["Auth:DemoClients"] = "true";
     }
 
     public HostFactory WithSetting(string key, string value)
     {
         _settings[key] = value;
         return this;
+    }
+
+    /// <summary>Clients made by <c>CreateClient()</c> act as the demo admin; <see cref="CreateClientAs"/> picks another demo client.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "demo-admin");
+    }
+
+    /// <summary>A client with the demo token of a role or organisation (<c>regie</c>, <c>isd-bollenstreek</c>…), or none when null.</summary>
+    public HttpClient CreateClientAs(string? demo)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = demo is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", $"demo-{demo}");
+        return client;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

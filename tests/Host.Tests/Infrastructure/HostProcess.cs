@@ -19,7 +19,11 @@ public sealed class HostProcess : IAsyncDisposable
         _process = process;
         Address = address;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken);
     }
+
+    /// <summary>The process runs like production: no demo tokens, one configured admin client known by this token's SHA-256.</summary>
+    public const string AdminToken = "test-admin-token-7f3a";
 
     public Uri Address { get; }
 
@@ -42,6 +46,11 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["Urls"] = address.ToString();
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Workflows__Folder"] = RepositoryPaths.Workflows;
+        info.Environment["Auth__DemoClients"] = "false";
+        info.Environment["Auth__Clients__0__Name"] = "test-admin";
+        info.Environment["Auth__Clients__0__Role"] = "admin";
+        info.Environment["Auth__Clients__0__TokenSha256"] = Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(AdminToken)));
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

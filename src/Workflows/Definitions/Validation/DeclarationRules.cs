@@ -14,6 +14,10 @@ internal static class DeclarationRules
                 ctx.Add($"{path}.name", DefinitionErrorCodes.DuplicateVariable, $"The variable '{variable.Name}' is declared more than once.");
             }
             ctx.VariableNames.Add(variable.Name);
+            if (variable.Sensitive)
+            {
+                ctx.SensitiveVariables.Add(variable.Name);
+            }
             if (ValueKinds.Check(variable.Type, variable.Default) is { } problem)
             {
                 ctx.Add($"{path}.default", DefinitionErrorCodes.InvalidDefault, $"The default of variable '{variable.Name}' does not fit its type {variable.Type}: {problem}.");

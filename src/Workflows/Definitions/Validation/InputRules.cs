@@ -101,6 +101,12 @@ internal static class InputRules
                 break;
             case InputType.Json:
                 break;
+            case InputType.Form:
+                CheckForm(ctx, value, path);
+                break;
+            case InputType.SharedVariables:
+                CheckSharedVariables(ctx, value, path, input);
+                break;
             default:
                 throw new InvalidOperationException($"Input type {input.Type} has no validation rule.");
         }
@@ -178,6 +184,35 @@ internal static class InputRules
             else
             {
                 ctx.Add($"{path}.{variable}", DefinitionErrorCodes.InvalidInputType, $"The value for '{variable}' must be an expression (text).");
+            }
+        }
+    }
+
+    private static void CheckForm(ValidationContext ctx, JsonNode value, string path)
+    {
+        var errors = new List<(string Path, string Message)>();
+        Tasks.TaskFormReader.Read(value, errors);
+        foreach (var (sub, message) in errors)
+        {
+            ctx.Add(sub.Length == 0 ? path : $"{path}.{sub}", DefinitionErrorCodes.InvalidForm, message);
+        }
+    }
+
+    private static void CheckSharedVariables(ValidationContext ctx, JsonNode value, string path, InputDescriptor input)
+    {
+        if (value is not JsonArray array || array.Any(n => n?.GetValueKind() != JsonValueKind.String))
+        {
+            Fail(ctx, path, input, "an array of variable names");
+            return;
+        }
+        for (var i = 0; i < array.Count; i++)
+        {
+            var name = array[i]!.GetValue<string>();
+            CheckVariable(ctx, name, $"{path}[{i}]");
+            if (ctx.SensitiveVariables.Contains(name))
+            {
+                ctx.Add($"{path}[{i}]", DefinitionErrorCodes.SensitiveVariableShared,
+                    $"The variable '{name}' is declared sensitive (BSN, health or other special data) and may not be shown to a partner (Wet inburgering 2021 art. 35–37).");
             }
         }
     }

@@ -19,6 +19,9 @@ internal sealed class ValidationContext(WorkflowDefinitionModel model, SourcePat
 
     public HashSet<string> VariableNames { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Variables declared <c>sensitive</c>: never shared with partners.</summary>
+    public HashSet<string> SensitiveVariables { get; } = new(StringComparer.Ordinal);
+
     public string PathOf(ActivityNode node) => paths.Of(node, "activities", IndexOf(Model.Activities, node));
 
     public string PathOf(Connection connection) => paths.Of(connection, "connections", IndexOf(Model.Connections, connection));

@@ -77,6 +77,28 @@ namespace Inburgering.Workflows.Persistence.Migrations
                     b.ToTable("workflow_definitions", (string)null);
                 });
 
+            modelBuilder.Entity("Inburgering.Workflows.Inbox.ProcessedMessage", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Receiver")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ProcessedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("MessageId", "Receiver");
+
+                    b.ToTable("workflow_inbox", (string)null);
+                });
+
             modelBuilder.Entity("Inburgering.Workflows.Instances.Incident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -308,6 +330,194 @@ namespace Inburgering.Workflows.Persistence.Migrations
                         .HasFilter("\"DueAtUtc\" IS NOT NULL");
 
                     b.ToTable("workflow_waits", (string)null);
+                });
+
+            modelBuilder.Entity("Inburgering.Workflows.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DispatchedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Inburgering:Json", true);
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchedAtUtc")
+                        .HasFilter("\"DispatchedAtUtc\" IS NOT NULL");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_workflow_outbox_unpublished")
+                        .HasFilter("\"DispatchedAtUtc\" IS NULL");
+
+                    b.ToTable("workflow_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Inburgering.Workflows.Tasks.PartnerTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActivityKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("AuditSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeadlineJson")
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Inburgering:Json", true);
+
+                    b.Property<DateTime?>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FormJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Inburgering:Json", true);
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Instructions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("KlantreisId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OutcomeJson")
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Inburgering:Json", true);
+
+                    b.Property<string>("SharedVariablesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Inburgering:Json", true);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TaskType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("Organisation", "Status", "DueAtUtc");
+
+                    b.ToTable("workflow_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Inburgering.Workflows.Tasks.TaskAuditEntry", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ActorOrganisation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DetailsJson")
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Inburgering:Json", true);
+
+                    b.HasKey("TaskId", "Sequence");
+
+                    b.ToTable("workflow_task_audit", (string)null);
                 });
 
             modelBuilder.Entity("Inburgering.Workflows.Timers.WorkflowTimer", b =>

@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Inburgering.Workflows.Inbox;
+using Inburgering.Workflows.Outbox;
+using Inburgering.Workflows.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Workflows.Execution;
+
+public sealed partial class WorkflowRunner
+{
+    private const string CompleteTaskReceiver = "CompleteTask";
+
+    /// <summary>
+    /// Completes a partner task: checks the actor's organisation and the outcome against the task's form, then, in ONE
+    /// burst, marks the task completed, audits it, records the message as processed, resumes the workflow and writes
+    /// <c>TaskCompleted</c> to the outbox. Idempotent: a repeated message or a second completion returns the first result.
+    /// </summary>
+    public async Task<TaskCompletionResult> CompleteTaskAsync(CompleteTaskCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        PartnerTask? task;
+        bool processed;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken);
+            processed = command.MessageId is { } id && await db.ProcessedMessages.AnyAsync(m => m.MessageId == id && m.Receiver == CompleteTaskReceiver, cancellationToken);
+        }
+        if (task is null || !command.Actor.MayAccess(task))
+        {
+            return new TaskCompletionResult(TaskCompletionKind.NotFound, null, Reason: $"Taak {command.TaskId} bestaat niet of hoort niet bij organisatie '{command.Actor.Organisation}'.");
+        }
+        if (processed || task.Status == PartnerTaskStatus.Completed)
+        {
+            return new TaskCompletionResult(TaskCompletionKind.AlreadyCompleted, task);
+        }
+        if (task.Status != PartnerTaskStatus.Open)
+        {
+            return Closed(task);
+        }
+        var check = TaskOutcomeValidator.Check(TaskForm.Parse(task.FormJson), command.Outcome, command.Fields);
+        if (!check.IsValid)
+        {
+            return new TaskCompletionResult(TaskCompletionKind.Invalid, task, check.Errors, "De uitkomst past niet bij het formulier van de taak.");
+        }
+
+        TaskCompletionResult? result = null;
+        var outcome = await RunBurstAsync(task.InstanceId, "task", async burst =>
+        {
+            var db = burst.Db;
+            if (command.MessageId is { } messageId && await db.ProcessedMessages.AnyAsync(m => m.MessageId == messageId && m.Receiver == CompleteTaskReceiver, cancellationToken))
+            {
+                result = new TaskCompletionResult(TaskCompletionKind.AlreadyCompleted, await db.Tasks.AsNoTracking().FirstAsync(t => t.Id == command.TaskId, cancellationToken));
+                return false;
+            }
+            var current = await db.Tasks.FirstAsync(t => t.Id == command.TaskId, cancellationToken);
+            if (current.Status != PartnerTaskStatus.Open)
+            {
+                result = current.Status == PartnerTaskStatus.Completed ? new TaskCompletionResult(TaskCompletionKind.AlreadyCompleted, current) : Closed(current);
+                return false;
+            }
+            current.Status = PartnerTaskStatus.Completed;
+            current.Outcome = check.Outcome;
+            current.OutcomeJson = check.Fields.ToJsonString();
+            current.CompletedBy = Burst.Truncate(command.Actor.Name, 200);
+            current.ClosedAtUtc = burst.Now.UtcDateTime;
+            current.Version++;
+            TaskAudit.Record(db, current, TaskAuditAction.Completed, burst.Now, current.CompletedBy!, command.Actor.Organisation,
+                new JsonObject { ["outcome"] = check.Outcome, ["fields"] = check.Fields.DeepClone() });
+            if (command.MessageId is { } id)
+            {
+                db.ProcessedMessages.Add(new ProcessedMessage { MessageId = id, Receiver = CompleteTaskReceiver, ProcessedAtUtc = burst.Now.UtcDateTime, Result = $"{current.Id}:{check.Outcome}" });
+            }
+            var payload = new JsonObject { ["outcome"] = check.Outcome, ["fields"] = check.Fields.DeepClone(), ["completedBy"] = current.CompletedBy };
+            if (!await burst.ResumeWaitAsync(current.Id, payload))
+            {
+                result = Closed(current);
+                return false; // the wait is gone without the task closing: leave both as they are
+            }
+            await burst.RunAsync();
+            result = new TaskCompletionResult(TaskCompletionKind.Completed, current);
+            return true;
+        }, cancellationToken);
+        return result ?? new TaskCompletionResult(TaskCompletionKind.Closed, task, Reason: outcome.Reason);
+    }
+
+    /// <summary>Gives an open task to another person of the same organisation (audited). False when not found or not open.</summary>
+    public async Task<TaskCompletionResult> ReassignTaskAsync(Guid taskId, TaskActor actor, string assignee, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (task is null || !actor.MayAccess(task))
+        {
+            return new TaskCompletionResult(TaskCompletionKind.NotFound, null, Reason: $"Taak {taskId} bestaat niet of hoort niet bij organisatie '{actor.Organisation}'.");
+        }
+        if (task.Status != PartnerTaskStatus.Open)
+        {
+            return Closed(task);
+        }
+        var previous = task.Assignee;
+        task.Assignee = Burst.Truncate(assignee.Trim(), 200);
+        task.Version++;
+        TaskAudit.Record(db, task, TaskAuditAction.Reassigned, time.GetUtcNow(), actor.Name, actor.Organisation,
+            new JsonObject { ["from"] = previous, ["to"] = task.Assignee });
+        await db.SaveChangesAsync(cancellationToken); // a concurrent change of the task fails here on its Version
+        return new TaskCompletionResult(TaskCompletionKind.Completed, task);
+    }
+
+    private static TaskCompletionResult Closed(PartnerTask task) =>
+        new(TaskCompletionKind.Closed, task, Reason: $"De taak is {(task.Status == PartnerTaskStatus.Expired ? "verlopen" : "geannuleerd")} en kan niet meer worden afgerond.");
+}

@@ -1,0 +1,35 @@
+namespace Inburgering.Workflows.Outbox;
+
+/// <summary>
+/// A message to publish, written as a row in the transaction of the burst that caused it: it exists if and only if
+/// that burst committed. The dispatcher publishes it with <see cref="Id"/> as the MassTransit MessageId (and the
+/// CloudEvents id), so a redelivery after a crash carries the same id and consumers can deduplicate.
+/// </summary>
+public sealed class OutboxMessage
+{
+    /// <summary>Version-7 GUID: time-ordered, so claiming in id order publishes in creation order.</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>The contract's type name, e.g. <c>TaskAssigned</c> (see <see cref="OutboxMessageTypes"/>).</summary>
+    public string MessageType { get; set; } = "";
+
+    public string PayloadJson { get; set; } = "{}";
+
+    /// <summary>The instance whose burst wrote it: messages of one instance are published in order.</summary>
+    public Guid? InstanceId { get; set; }
+
+    /// <summary>The CloudEvents subject: the pseudonymous klantreis id (never personal data).</summary>
+    public string? Subject { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>Set once the broker confirmed it; the row is kept for a while to answer "was the partner told?".</summary>
+    public DateTime? DispatchedAtUtc { get; set; }
+
+    /// <summary>A dispatcher's lease on the row: others skip it until this passes (also the retry back-off).</summary>
+    public DateTime? ClaimedUntilUtc { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Inburgering.Workflows.Outbox;
+
+/// <summary>
+/// After any SaveChanges that wrote outbox rows, wakes the dispatcher. One place instead of every commit site of the
+/// runner: whatever writes to the outbox (bursts, timer groups, API operations) gets prompt dispatch.
+/// </summary>
+internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor
+{
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Notify(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Notify(eventData.Context);
+        return result;
+    }
+
+    private void Notify(DbContext? context)
+    {
+        // Burst contexts never load outbox rows, so any tracked row was just added by this save.
+        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any())
+        {
+            signal.Notify();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Inburgering.Workflows.Definitions;
+using Inburgering.Workflows.Inbox;
+using Inburgering.Workflows.Outbox;
+using Inburgering.Workflows.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Inburgering.Workflows.Persistence;
+
+// Partner tasks, their audit, the outbox and the inbox. Indexes are chosen for the queries that run; each says which.
+
+internal sealed class PartnerTaskConfiguration : IEntityTypeConfiguration<PartnerTask>
+{
+    public void Configure(EntityTypeBuilder<PartnerTask> e)
+    {
+        e.ToTable("workflow_tasks");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.KlantreisId).HasMaxLength(200);
+        e.Property(x => x.ActivityKey).HasMaxLength(Keys.MaxLength);
+        e.Property(x => x.TaskType).HasMaxLength(Keys.MaxLength);
+        e.Property(x => x.Organisation).HasMaxLength(Keys.MaxLength);
+        e.Property(x => x.Assignee).HasMaxLength(200);
+        e.Property(x => x.Title).HasMaxLength(300);
+        e.Property(x => x.Instructions).HasMaxLength(4000);
+        e.Property(x => x.FormJson).HasAnnotation(ProviderConventions.JsonAnnotation, true);
+        e.Property(x => x.SharedVariablesJson).HasAnnotation(ProviderConventions.JsonAnnotation, true);
+        e.Property(x => x.DeadlineJson).HasAnnotation(ProviderConventions.JsonAnnotation, true);
+        e.Property(x => x.OutcomeJson).HasAnnotation(ProviderConventions.JsonAnnotation, true);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Outcome).HasMaxLength(100);
+        e.Property(x => x.CompletedBy).HasMaxLength(200);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasIndex(x => new { x.Organisation, x.Status, x.DueAtUtc }); // a partner's inbox: its open tasks by due date
+        e.HasIndex(x => new { x.Status, x.DueAtUtc }); // the gemeente's overdue list over all partners
+        e.HasIndex(x => x.InstanceId); // a klantreis's tasks
+    }
+}
+
+internal sealed class TaskAuditEntryConfiguration : IEntityTypeConfiguration<TaskAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<TaskAuditEntry> e)
+    {
+        e.ToTable("workflow_task_audit");
+        e.HasKey(x => new { x.TaskId, x.Sequence }); // a task's history in order; a row cannot be written twice
+        e.Property(x => x.Action).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Actor).HasMaxLength(200);
+        e.Property(x => x.ActorOrganisation).HasMaxLength(Keys.MaxLength);
+        e.Property(x => x.DetailsJson).HasAnnotation(ProviderConventions.JsonAnnotation, true);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> e)
+    {
+        e.ToTable("workflow_outbox");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.MessageType).HasMaxLength(100);
+        e.Property(x => x.PayloadJson).HasAnnotation(ProviderConventions.JsonAnnotation, true);
+        e.Property(x => x.Subject).HasMaxLength(200);
+        e.Property(x => x.LastError).HasMaxLength(500);
+        // The dispatcher claims unpublished rows in id order. Partial: published rows (kept for a while) cost nothing here.
+        e.HasIndex(x => x.Id).HasFilter("\"DispatchedAtUtc\" IS NULL").HasDatabaseName("IX_workflow_outbox_unpublished");
+        e.HasIndex(x => x.DispatchedAtUtc).HasFilter("\"DispatchedAtUtc\" IS NOT NULL"); // retention clean-up
+    }
+}
+
+internal sealed class ProcessedMessageConfiguration : IEntityTypeConfiguration<ProcessedMessage>
+{
+    public void Configure(EntityTypeBuilder<ProcessedMessage> e)
+    {
+        e.ToTable("workflow_inbox");
+        e.HasKey(x => new { x.MessageId, x.Receiver }); // the duplicate check is this key; a racing duplicate fails its commit on it
+        e.Property(x => x.MessageId).HasMaxLength(100);
+        e.Property(x => x.Receiver).HasMaxLength(200);
+        e.Property(x => x.Result).HasMaxLength(300);
+    }
+}
