@@ -122,6 +122,14 @@ public sealed class WorkflowHarness : IAsyncDisposable
             await db.Incidents.AsNoTracking().Where(i => i.InstanceId == instanceId).OrderBy(i => i.CreatedAtUtc).ToListAsync());
     }
 
+    /// <summary>Runs a read against the harness's database (tasks, outbox, audit, inbox…).</summary>
+    public async Task<T> QueryAsync<T>(Func<WorkflowsDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await _services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
     public static JsonNode? ToJson(object? value) => value switch
     {
         null => null,

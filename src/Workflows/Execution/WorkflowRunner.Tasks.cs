@@ -43,9 +43,13 @@ public sealed partial class WorkflowRunner
             return new TaskCompletionResult(TaskCompletionKind.Invalid, task, check.Errors, "De uitkomst past niet bij het formulier van de taak.");
         }
 
+        // Set only by an attempt that ends the burst loop: a refusal (final), or the completion, which counts only
+        // if its burst commits. A lost race retries on fresh state, which may find the task already completed.
         TaskCompletionResult? result = null;
+        PartnerTask? completed = null;
         var outcome = await RunBurstAsync(task.InstanceId, "task", async burst =>
         {
+            completed = null;
             var db = burst.Db;
             if (command.MessageId is { } messageId && await db.ProcessedMessages.AnyAsync(m => m.MessageId == messageId && m.Receiver == CompleteTaskReceiver, cancellationToken))
             {
@@ -77,10 +81,27 @@ public sealed partial class WorkflowRunner
                 return false; // the wait is gone without the task closing: leave both as they are
             }
             await burst.RunAsync();
-            result = new TaskCompletionResult(TaskCompletionKind.Completed, current);
+            completed = current;
             return true;
         }, cancellationToken);
-        return result ?? new TaskCompletionResult(TaskCompletionKind.Closed, task, Reason: outcome.Reason);
+        if (outcome.Kind == BurstOutcomeKind.Applied && completed is not null)
+        {
+            return new TaskCompletionResult(TaskCompletionKind.Completed, completed);
+        }
+        return result ?? await AfterRefusedBurstAsync(command.TaskId, outcome, cancellationToken);
+    }
+
+    /// <summary>The burst did not run (e.g. the instance ended meanwhile): report the task as it now stands.</summary>
+    private async Task<TaskCompletionResult> AfterRefusedBurstAsync(Guid taskId, BurstOutcome outcome, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var task = await db.Tasks.AsNoTracking().FirstAsync(t => t.Id == taskId, cancellationToken);
+        return task.Status switch
+        {
+            PartnerTaskStatus.Completed => new TaskCompletionResult(TaskCompletionKind.AlreadyCompleted, task),
+            PartnerTaskStatus.Open => new TaskCompletionResult(TaskCompletionKind.Closed, task, Reason: $"De werkstroom van deze taak loopt niet meer ({outcome.Reason})."),
+            _ => Closed(task),
+        };
     }
 
     /// <summary>Gives an open task to another person of the same organisation (audited). False when not found or not open.</summary>
