@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Inburgering.Workflows.Outbox;
 
 /// <summary>
-/// Publishes outbox rows: claims a batch in creation order (on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so several
+/// Publishes outbox rows: claims a batch in insertion order (on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so several
 /// Hosts take disjoint batches), publishes each instance's messages one after another and different instances in
 /// parallel, marks what the broker confirmed, and leaves the rest for a retry with back-off. Delivery is at least once:
 /// a crash between the broker's confirm and the mark publishes the row again, with the same message id.
@@ -62,7 +62,7 @@ public sealed partial class OutboxDispatcher(
         var failed = new System.Collections.Concurrent.ConcurrentBag<(Guid, bool, string)>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Order within an instance is kept by publishing its messages sequentially; rows without an instance stand alone.
-        var groups = claimed.OrderBy(m => m.CreatedAtUtc).ThenBy(m => m.Id).GroupBy(m => m.InstanceId ?? m.Id).Select(g => g.ToList()).ToList();
+        var groups = claimed.OrderBy(m => m.Sequence).GroupBy(m => m.InstanceId ?? m.Id).Select(g => g.ToList()).ToList();
         await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
             async (group, _) =>
             {
@@ -144,17 +144,17 @@ public sealed partial class OutboxDispatcher(
         var query = database.Provider == DatabaseProvider.Postgres
             ? db.Database.SqlQuery<ClaimedMessage>($"""
                 UPDATE workflow_outbox SET "ClaimedUntilUtc" = {until}
-                WHERE "Id" IN (SELECT "Id" FROM workflow_outbox
+                WHERE "Sequence" IN (SELECT "Sequence" FROM workflow_outbox
                                WHERE "DispatchedAtUtc" IS NULL AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {nowUtc})
-                               ORDER BY "Id" LIMIT {limit} FOR UPDATE SKIP LOCKED)
-                RETURNING "Id", "MessageType", "PayloadJson"::text AS "PayloadJson", "InstanceId", "Subject", "CreatedAtUtc"
+                               ORDER BY "Sequence" LIMIT {limit} FOR UPDATE SKIP LOCKED)
+                RETURNING "Sequence", "Id", "MessageType", "PayloadJson"::text AS "PayloadJson", "InstanceId", "Subject", "CreatedAtUtc"
                 """)
             : db.Database.SqlQuery<ClaimedMessage>($"""
                 UPDATE workflow_outbox SET "ClaimedUntilUtc" = {until}
-                WHERE "Id" IN (SELECT "Id" FROM workflow_outbox
+                WHERE "Sequence" IN (SELECT "Sequence" FROM workflow_outbox
                                WHERE "DispatchedAtUtc" IS NULL AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {nowUtc})
-                               ORDER BY "Id" LIMIT {limit})
-                RETURNING "Id", "MessageType", "PayloadJson", "InstanceId", "Subject", "CreatedAtUtc"
+                               ORDER BY "Sequence" LIMIT {limit})
+                RETURNING "Sequence", "Id", "MessageType", "PayloadJson", "InstanceId", "Subject", "CreatedAtUtc"
                 """);
         var rows = await query.ToListAsync(cancellationToken);
         // SQLite hands times back without a kind; every stored time is UTC.
@@ -184,4 +184,4 @@ public sealed partial class OutboxDispatcher(
 }
 
 /// <summary>An outbox row as claimed.</summary>
-internal sealed record ClaimedMessage(Guid Id, string MessageType, string PayloadJson, Guid? InstanceId, string? Subject, DateTime CreatedAtUtc);
+internal sealed record ClaimedMessage(long Sequence, Guid Id, string MessageType, string PayloadJson, Guid? InstanceId, string? Subject, DateTime CreatedAtUtc);

@@ -14,11 +14,11 @@ public static class OutboxExtensions
     public static OutboxMessage AddOutboxMessage<T>(this WorkflowsDbContext db, T message, Guid? instanceId, string? subject, DateTimeOffset now)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(db);
         if (!OutboxMessageTypes.IsKnown(typeof(T)))
         {
             throw new ArgumentException($"{typeof(T).Name} is not an outbound message type; add it to OutboxMessageTypes.", nameof(message));
         }
+        ArgumentNullException.ThrowIfNull(db);
         var row = new OutboxMessage
         {
             Id = Guid.CreateVersion7(now),

@@ -7,7 +7,14 @@ namespace Inburgering.Workflows.Outbox;
 /// </summary>
 public sealed class OutboxMessage
 {
-    /// <summary>Version-7 GUID: time-ordered, so claiming in id order publishes in creation order.</summary>
+    /// <summary>
+    /// Insertion order, assigned by the database. A burst's rows and an instance's successive bursts get increasing
+    /// numbers, so publishing in this order keeps each klantreis's messages in the order they happened (GUIDs made in
+    /// the same millisecond are not ordered).
+    /// </summary>
+    public long Sequence { get; set; }
+
+    /// <summary>The message id partners see (MassTransit MessageId, CloudEvents id).</summary>
     public Guid Id { get; set; }
 
     /// <summary>The contract's type name, e.g. <c>TaskAssigned</c> (see <see cref="OutboxMessageTypes"/>).</summary>

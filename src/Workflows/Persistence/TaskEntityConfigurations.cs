@@ -54,13 +54,15 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     public void Configure(EntityTypeBuilder<OutboxMessage> e)
     {
         e.ToTable("workflow_outbox");
-        e.HasKey(x => x.Id);
+        e.HasKey(x => x.Sequence);
+        e.Property(x => x.Sequence).ValueGeneratedOnAdd();
+        e.HasIndex(x => x.Id).IsUnique(); // marking published rows, and looking a message up by the id partners quote
         e.Property(x => x.MessageType).HasMaxLength(100);
         e.Property(x => x.PayloadJson).HasAnnotation(ProviderConventions.JsonAnnotation, true);
         e.Property(x => x.Subject).HasMaxLength(200);
         e.Property(x => x.LastError).HasMaxLength(500);
-        // The dispatcher claims unpublished rows in id order. Partial: published rows (kept for a while) cost nothing here.
-        e.HasIndex(x => x.Id).HasFilter("\"DispatchedAtUtc\" IS NULL").HasDatabaseName("IX_workflow_outbox_unpublished");
+        // The dispatcher claims unpublished rows in sequence order. Partial: published rows (kept for a while) cost nothing here.
+        e.HasIndex(x => x.Sequence).HasFilter("\"DispatchedAtUtc\" IS NULL").HasDatabaseName("IX_workflow_outbox_unpublished");
         e.HasIndex(x => x.DispatchedAtUtc).HasFilter("\"DispatchedAtUtc\" IS NOT NULL"); // retention clean-up
     }
 }

@@ -78,7 +78,7 @@ public static class TaskOutcomeValidator
                 {
                     return (JsonValue.Create(raw.GetValue<decimal>()), null);
                 }
-                return text is not null && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+                return text is not null && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
                     ? (JsonValue.Create(number), null)
                     : (null, $"'{field.Label}' moet een getal zijn (met een punt als decimaalteken).");
             case FormFieldType.YesNo:

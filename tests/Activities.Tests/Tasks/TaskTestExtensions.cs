@@ -17,7 +17,7 @@ internal static class TaskTestExtensions
 
     /// <summary>The outbox rows of an instance in the order they were written.</summary>
     public static Task<List<OutboxMessage>> OutboxAsync(this WorkflowHarness h, Guid instanceId) =>
-        h.QueryAsync(async db => (await db.Outbox.AsNoTracking().Where(o => o.InstanceId == instanceId).ToListAsync()).OrderBy(o => o.CreatedAtUtc).ThenBy(o => o.Id).ToList());
+        h.QueryAsync(async db => (await db.Outbox.AsNoTracking().Where(o => o.InstanceId == instanceId).ToListAsync()).OrderBy(o => o.Sequence).ToList());
 
     public static Task<TaskCompletionResult> CompleteAsync(this WorkflowHarness h, Guid taskId, string? outcome, object? fields, string organisation = "isd-bollenstreek", string? messageId = null)
     {

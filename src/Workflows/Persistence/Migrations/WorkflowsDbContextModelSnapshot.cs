@@ -334,9 +334,11 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
             modelBuilder.Entity("Inburgering.Workflows.Outbox.OutboxMessage", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
@@ -349,6 +351,9 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
                     b.Property<DateTime?>("DispatchedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("uuid");
@@ -371,12 +376,15 @@ namespace Inburgering.Workflows.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Sequence");
 
                     b.HasIndex("DispatchedAtUtc")
                         .HasFilter("\"DispatchedAtUtc\" IS NOT NULL");
 
                     b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("Sequence")
                         .HasDatabaseName("IX_workflow_outbox_unpublished")
                         .HasFilter("\"DispatchedAtUtc\" IS NULL");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inburgering.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowsDbContext))]
-    [Migration("20261129112625_PartnerTasksOutboxInbox")]
+    [Migration("20261129114527_PartnerTasksOutboxInbox")]
     partial class PartnerTasksOutboxInbox
     {
         /// <inheritdoc />
@@ -337,9 +337,11 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
             modelBuilder.Entity("Inburgering.Workflows.Outbox.OutboxMessage", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
@@ -352,6 +354,9 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
                     b.Property<DateTime?>("DispatchedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("uuid");
@@ -374,12 +379,15 @@ namespace Inburgering.Workflows.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Sequence");
 
                     b.HasIndex("DispatchedAtUtc")
                         .HasFilter("\"DispatchedAtUtc\" IS NOT NULL");
 
                     b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("Sequence")
                         .HasDatabaseName("IX_workflow_outbox_unpublished")
                         .HasFilter("\"DispatchedAtUtc\" IS NULL");
 

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -29,6 +30,8 @@ namespace Inburgering.Workflows.Persistence.Migrations
                 name: "workflow_outbox",
                 columns: table => new
                 {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     MessageType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     PayloadJson = table.Column<string>(type: "jsonb", nullable: false),
@@ -42,7 +45,7 @@ namespace Inburgering.Workflows.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_workflow_outbox", x => x.Id);
+                    table.PrimaryKey("PK_workflow_outbox", x => x.Sequence);
                 });
 
             migrationBuilder.CreateTable(
@@ -101,9 +104,15 @@ namespace Inburgering.Workflows.Persistence.Migrations
                 filter: "\"DispatchedAtUtc\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_workflow_outbox_unpublished",
+                name: "IX_workflow_outbox_Id",
                 table: "workflow_outbox",
                 column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workflow_outbox_unpublished",
+                table: "workflow_outbox",
+                column: "Sequence",
                 filter: "\"DispatchedAtUtc\" IS NULL");
 
             migrationBuilder.CreateIndex(
