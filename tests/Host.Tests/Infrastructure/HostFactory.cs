@@ -1,6 +1,8 @@
 using Inburgering.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inburgering.Host.Tests.Infrastructure;
 
@@ -23,10 +25,30 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         _settings["Auth:DemoClients"] = "true";
     }
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
     public HostFactory WithSetting(string key, string value)
     {
         _settings[key] = value;
         return this;
+    }
+
+    /// <summary>Replaces or adds services after the Host's own registrations (a fake clock, a log capture, observers).</summary>
+    public HostFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    /// <summary>PostgreSQL and RabbitMQ (each test its own database and virtual host): the production configuration.</summary>
+    public static async Task<HostFactory> ProductionAsync(Uri? broker = null)
+    {
+        var factory = new HostFactory()
+            .WithSetting("Database:Provider", "Postgres")
+            .WithSetting("Database:ConnectionString", await TestServers.CreatePostgresDatabaseAsync("host"))
+            .WithSetting("Bus:Transport", "RabbitMq")
+            .WithSetting("Bus:RabbitMqUri", (broker ?? await TestServers.CreateRabbitMqVirtualHostAsync()).ToString());
+        return factory;
     }
 
     /// <summary>Clients made by <c>CreateClient()</c> act as the demo admin; <see cref="CreateClientAs"/> picks another demo client.</summary>
@@ -50,6 +72,13 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)
