@@ -7,7 +7,7 @@
 #   bench/run.sh p2b [args] only P2b (args: --isolated 40 --spacing 3)
 #   bench/run.sh p3 [args]  resume latency, small vs large database      (args: --resumes 2000 --resume-warmup 200 --instances 100000 --versions 50)
 #   bench/run.sh p8 [args]  tasks opened -> TaskAssigned consumed through the outbox and a throwaway RabbitMQ vs raw MassTransit
-#                           publish -> consume (args: --p8-rate 1000 --p8-seconds 10 --p8-rounds 2 --p8-warmup 3 --p8-inflight 32)
+#                           publish -> consume (args: --p8-rate 1000 --p8-seconds 10 --p8-rounds 2 --p8-warmup 3 --p8-inflight 32 [--p8-outbox-parallelism N])
 # Other args: --no-sql (do not print the SQL of one burst). The servers are always stopped (trap), also on Ctrl-C or failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -56,6 +56,9 @@ internal sealed class BenchOptions
     /// <summary>P8: operations in flight at most; beyond it the pacer falls behind (reported as lag).</summary>
     public int P8InFlight { get; private set; } = 32;
 
+    /// <summary>P8: overrides <c>Outbox:Parallelism</c> (publishes at once) for an experiment; null = the engine's default.</summary>
+    public int? P8OutboxParallelism { get; private set; }
+
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions();
@@ -128,6 +131,9 @@ internal sealed class BenchOptions
                 case "--p8-inflight":
                     o.P8InFlight = NextInt();
                     break;
+                case "--p8-outbox-parallelism":
+                    o.P8OutboxParallelism = NextInt();
+                    break;
                 case "--no-sql":
                     o.ShowSql = false;
                     break;
@@ -150,6 +156,6 @@ internal sealed class BenchOptions
         "  P3: --resumes 2000 (measured)  --resume-warmup 200  --instances 100000 (bulk)  --versions 50\n" +
         "  P2: --timers 10000 (storm)  --baseline-jobs 10000  --baseline-timeout 420 (s)  --storm-timeout 300 (s)\n" +
         "  P2b (also run by p2): --isolated 40 (timers)  --spacing 3 (s between due times)\n" +
-        "  P8: --mq amqp://…  --p8-rate 1000 (offered/s)  --p8-seconds 10 (per side per round)  --p8-rounds 2  --p8-warmup 3 (s)  --p8-inflight 32\n" +
+        "  P8: --mq amqp://…  --p8-rate 1000 (offered/s)  --p8-seconds 10 (per side per round)  --p8-rounds 2  --p8-warmup 3 (s)  --p8-inflight 32  [--p8-outbox-parallelism N]\n" +
         "  --no-sql  do not print the SQL of one burst";
 }

@@ -33,14 +33,14 @@ internal static class P8OutboxThroughput
         var receipts = new ReceiptLog();
         using var commits = new CommitClock();
         using var probe = new P8DispatchProbe();
-        await using var host = await EngineHost.CreateAsync(options.ConnectionString, "bench_p8", (services, _) => P8Wiring.AddOutboxOverRabbitMq(services, broker, receipts, probe));
+        await using var host = await EngineHost.CreateAsync(options.ConnectionString, "bench_p8", (services, _) => P8Wiring.AddOutboxOverRabbitMq(services, broker, receipts, probe, options.P8OutboxParallelism));
         var imported = await host.Definitions.ImportAsync(P8Wiring.DefinitionJson, "bench");
         if (imported.Status != DefinitionImportStatus.Published)
         {
             throw new InvalidOperationException($"Publishing {P8Wiring.DefinitionId} failed ({imported.Status}): {string.Join("; ", imported.Errors)}");
         }
         var outbox = host.Services.GetRequiredService<IOptions<OutboxOptions>>().Value;
-        output.WriteLine($"P8 dispatcher: OutboxDispatcherService woken by OutboxSignal after each commit, claims of {outbox.BatchSize} (FOR UPDATE SKIP LOCKED), {outbox.Parallelism} publishes at once, poll {outbox.PollInterval.TotalSeconds} s; transport: the Host's MassTransitOutboxTransport");
+        output.WriteLine($"P8 dispatcher: OutboxDispatcherService woken by OutboxSignal after each commit, claims of {outbox.BatchSize} (FOR UPDATE SKIP LOCKED), {outbox.Parallelism} publishes at once{(options.P8OutboxParallelism is null ? " (default)" : " (set by --p8-outbox-parallelism)")}, poll {outbox.PollInterval.TotalSeconds} s; transport: the Host's MassTransitOutboxTransport");
 
         var bus = host.Services.GetRequiredService<IBusControl>();
         var dispatcher = host.Services.GetRequiredService<OutboxDispatcherService>();

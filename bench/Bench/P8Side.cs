@@ -48,7 +48,7 @@ internal sealed class P8Side(string name)
     {
         var l = Latencies;
         var c = Calls;
-        return $"{F(Throughput)} msg/s consumed ({N(Received)} of {N(Sent)}; {sentWhat} at {F(LaunchedRate)}/s, max lag {F(MaxLag.TotalSeconds, 2)} s, " +
+        return $"{F(Throughput)} msg/s consumed ({N(Received)} of {N(Sent)}; {sentWhat} at {F(LaunchedRate)}/s in the slowest round, max lag {F(MaxLag.TotalSeconds, 2)} s, " +
                $"{callWhat} p50 {F(Percentile(c, 50))} ms p99 {F(Percentile(c, 99))} ms) | {latencyWhat} " +
                $"p50 {F(Percentile(l, 50))} ms p90 {F(Percentile(l, 90))} ms p99 {F(Percentile(l, 99))} ms max {F(l.Length > 0 ? l[^1] : double.NaN)} ms";
     }

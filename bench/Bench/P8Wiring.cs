@@ -40,8 +40,13 @@ internal static class P8Wiring
     /// <see cref="OutboxDispatcherService"/>) and a partner's consumer on its own queue, all on one MassTransit bus over
     /// RabbitMQ with the Host's settings (publisher confirms, prefetch 128, kebab-case endpoints).
     /// </summary>
-    public static void AddOutboxOverRabbitMq(IServiceCollection services, Uri broker, ReceiptLog receipts, P8DispatchProbe probe)
+    public static void AddOutboxOverRabbitMq(IServiceCollection services, Uri broker, ReceiptLog receipts, P8DispatchProbe probe, int? outboxParallelism)
     {
+        if (outboxParallelism is { } parallelism)
+        {
+            // An experiment, as an operator would set Outbox:Parallelism; the default run keeps the engine's default.
+            services.Configure<OutboxOptions>(o => o.Parallelism = parallelism);
+        }
         // Warnings only (a failed publish, a broker hiccup), to stderr so they never mix with the figures.
         // EF's own command log is left out: DatabaseInitializer's probe of the migrations table fails by design on a new database.
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)
