@@ -28,12 +28,15 @@ log.console = false
 log.file.level = warning
 EOF
   echo '[].' >"$RMQ_DIR/enabled_plugins"; : >"$RMQ_DIR/rabbitmq-env.conf"
+  # The node and rabbitmqctl share HOME: write the Erlang cookie first so they cannot race to create it. (Once, on a busy
+  # machine, `wait` failed within 18 s with an empty server log; this race is the likely cause, not a confirmed one.)
+  head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$RMQ_DIR/.erlang.cookie"; chmod 400 "$RMQ_DIR/.erlang.cookie"
   log "starting RabbitMQ on 127.0.0.1:$RMQ_PORT in $RMQ_DIR"
   RMQ_STARTED=1
   ( rabbit_env; exec "$RABBIT_BIN/rabbitmq-server" >"$RMQ_DIR/stdout.log" 2>&1 ) &
   RMQ_LAUNCHER=$!
-  ( rabbit_env; "$RABBIT_BIN/rabbitmqctl" -q wait --timeout 90 "$RMQ_DIR/rabbit.pid" >/dev/null 2>&1 ) \
-    || { tail -30 "$RMQ_DIR/stdout.log" >&2; die "RabbitMQ did not start (log above)"; }
+  ( rabbit_env; "$RABBIT_BIN/rabbitmqctl" -q wait --timeout 90 "$RMQ_DIR/rabbit.pid" >"$RMQ_DIR/wait.log" 2>&1 ) \
+    || { tail -30 "$RMQ_DIR/stdout.log" "$RMQ_DIR/wait.log" >&2; die "RabbitMQ did not start (logs above)"; }
   MQ_URI="amqp://guest:guest@127.0.0.1:$RMQ_PORT/"
 }
 
