@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Performance benchmarks against a throwaway PostgreSQL 15 (durable settings: fsync on, synchronous_commit on).
-#   bench/run.sh            P1, P2 (with P2b) and P3
+#   bench/run.sh            P1, P2 (with P2b), P3 and P8
 #   bench/run.sh p1 [args]  start throughput vs raw Npgsql INSERT+COMMIT   (args: --c 4,1,8 --starts 3000 --warmup 300)
 #   bench/run.sh p2 [args]  P2b isolated-timer lateness, then P2 storm of 10,000 timers vs 10,000 Hangfire delayed jobs
 #                           (args: --timers 10000 --baseline-jobs 10000 --baseline-timeout 420 --storm-timeout 300 --isolated 40 --spacing 3)
 #   bench/run.sh p2b [args] only P2b (args: --isolated 40 --spacing 3)
 #   bench/run.sh p3 [args]  resume latency, small vs large database      (args: --resumes 2000 --resume-warmup 200 --instances 100000 --versions 50)
-# Other args: --no-sql (do not print the SQL of one burst). The server is always stopped (trap), also on Ctrl-C or failure.
+#   bench/run.sh p8 [args]  tasks opened -> TaskAssigned consumed through the outbox and a throwaway RabbitMQ vs raw MassTransit
+#                           publish -> consume (args: --p8-rate 1000 --p8-seconds 10 --p8-rounds 2 --p8-warmup 3 --p8-inflight 32 [--p8-outbox-parallelism N])
+# Other args: --no-sql (do not print the SQL of one burst). The servers are always stopped (trap), also on Ctrl-C or failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -14,7 +16,7 @@ log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 
 WHICH=all
-if [ $# -gt 0 ] && [[ "$1" =~ ^(p1|p2|p2b|p3|all)$ ]]; then WHICH=$1; shift; fi
+if [ $# -gt 0 ] && [[ "$1" =~ ^(p1|p2|p2b|p3|p8|all)$ ]]; then WHICH=$1; shift; fi
 [ -x "$PG_BIN/initdb" ] || die "PostgreSQL 15 not found in $PG_BIN (apt-get install postgresql-15, or set PG_BIN)"
 command -v dotnet >/dev/null || die "the .NET SDK is not on PATH"
 
@@ -34,9 +36,11 @@ dotnet build bench/Bench/Bench.csproj -c Release -nologo -v q -clp:ErrorsOnly >&
 WORK=$(mktemp -d /tmp/inburgering-bench.XXXXXX)
 chmod 755 "$WORK"
 PG_STARTED=0
+source bench/rabbitmq.sh
 cleanup() {
   local rc=$?
   set +e
+  rabbit_stop
   if [ "$PG_STARTED" = 1 ]; then as_pg "$PG_BIN/pg_ctl" -D "$WORK/data" -m fast -w stop >/dev/null 2>&1; fi
   rm -rf "$WORK"
   exit $rc
@@ -55,5 +59,7 @@ as_pg "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w -t 60 \
   || { cat "$WORK/server.log" >&2; die "PostgreSQL did not start"; }
 
 CS="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+MQ_ARGS=()
+if [[ "$WHICH" =~ ^(p8|all)$ ]]; then rabbit_start; MQ_ARGS=(--mq "$MQ_URI"); fi
 log "running $WHICH $*"
-dotnet bench/Bench/bin/Release/net10.0/Inburgering.Bench.dll "$WHICH" --cs "$CS" "$@"
+dotnet bench/Bench/bin/Release/net10.0/Inburgering.Bench.dll "$WHICH" --cs "$CS" "${MQ_ARGS[@]}" "$@"

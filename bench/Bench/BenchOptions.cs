@@ -40,6 +40,25 @@ internal sealed class BenchOptions
 
     public bool ShowSql { get; private set; } = true;
 
+    /// <summary>P8: the RabbitMQ broker (bench/run.sh p8 starts a throwaway one and passes it).</summary>
+    public Uri? RabbitMqUri { get; private set; }
+
+    /// <summary>P8: offered messages (starts, and baseline publishes) per second.</summary>
+    public double P8Rate { get; private set; } = 1_000;
+
+    /// <summary>P8: seconds per side per round, after <see cref="P8Warmup"/> seconds of warm-up per side.</summary>
+    public int P8Seconds { get; private set; } = 10;
+
+    public int P8Rounds { get; private set; } = 2;
+
+    public int P8Warmup { get; private set; } = 3;
+
+    /// <summary>P8: operations in flight at most; beyond it the pacer falls behind (reported as lag).</summary>
+    public int P8InFlight { get; private set; } = 32;
+
+    /// <summary>P8: overrides <c>Outbox:Parallelism</c> (publishes at once) for an experiment; null = the engine's default.</summary>
+    public int? P8OutboxParallelism { get; private set; }
+
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions();
@@ -49,7 +68,7 @@ internal sealed class BenchOptions
             int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
             switch (args[i])
             {
-                case "p1" or "p2" or "p2b" or "p3" or "all":
+                case "p1" or "p2" or "p2b" or "p3" or "p8" or "all":
                     o.Which = args[i];
                     break;
                 case "--cs":
@@ -94,6 +113,27 @@ internal sealed class BenchOptions
                 case "--spacing":
                     o.IsolatedSpacing = NextInt();
                     break;
+                case "--mq":
+                    o.RabbitMqUri = new Uri(Next());
+                    break;
+                case "--p8-rate":
+                    o.P8Rate = double.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--p8-seconds":
+                    o.P8Seconds = NextInt();
+                    break;
+                case "--p8-rounds":
+                    o.P8Rounds = NextInt();
+                    break;
+                case "--p8-warmup":
+                    o.P8Warmup = NextInt();
+                    break;
+                case "--p8-inflight":
+                    o.P8InFlight = NextInt();
+                    break;
+                case "--p8-outbox-parallelism":
+                    o.P8OutboxParallelism = NextInt();
+                    break;
                 case "--no-sql":
                     o.ShowSql = false;
                     break;
@@ -111,10 +151,11 @@ internal sealed class BenchOptions
     }
 
     public const string Usage =
-        "usage: Inburgering.Bench [p1|p2|p2b|p3|all] --cs <connection string to an admin database>\n" +
+        "usage: Inburgering.Bench [p1|p2|p2b|p3|p8|all] --cs <connection string to an admin database> [--mq <amqp uri> (P8)]\n" +
         "  P1: --c 4,1,8 (concurrent starters)  --starts 3000 (measured per C)  --warmup 300\n" +
         "  P3: --resumes 2000 (measured)  --resume-warmup 200  --instances 100000 (bulk)  --versions 50\n" +
         "  P2: --timers 10000 (storm)  --baseline-jobs 10000  --baseline-timeout 420 (s)  --storm-timeout 300 (s)\n" +
         "  P2b (also run by p2): --isolated 40 (timers)  --spacing 3 (s between due times)\n" +
+        "  P8: --mq amqp://…  --p8-rate 1000 (offered/s)  --p8-seconds 10 (per side per round)  --p8-rounds 2  --p8-warmup 3 (s)  --p8-inflight 32  [--p8-outbox-parallelism N]\n" +
         "  --no-sql  do not print the SQL of one burst";
 }

@@ -46,6 +46,10 @@ if (options.Which is "p3" or "all")
 {
     ok &= await P3ResumeLatency.RunAsync(options, sql, output);
 }
+if (options.Which is "p8" or "all")
+{
+    ok &= await P8OutboxThroughput.RunAsync(options, sql, output);
+}
 output.WriteLine($"bench: {(ok ? "all goals met" : "goal(s) missed or check failed; see above")}");
 // Missing a goal is a finding, not a crash: exit 0 unless a correctness check threw.
 return 0;
