@@ -7,10 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Inburgering.Workflows.Outbox;
 
 /// <summary>
-/// Publishes outbox rows: claims a batch in insertion order (on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so several
-/// Hosts take disjoint batches), publishes each instance's messages one after another and different instances in
-/// parallel, marks what the broker confirmed, and leaves the rest for a retry with back-off. Delivery is at least once:
-/// a crash between the broker's confirm and the mark publishes the row again, with the same message id.
+/// Publishes outbox rows: claims batches in insertion order (on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so several
+/// Hosts take disjoint batches) and hands them to an <see cref="OutboxDispatchRun"/>, which publishes each instance's
+/// messages one after another and different instances in parallel, marks what the broker confirmed, and leaves the rest
+/// for a retry with back-off. Delivery is at least once: a crash between the broker's confirm and the mark publishes
+/// the row again, with the same message id.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IDbContextFactory<WorkflowsDbContext> dbFactory,
@@ -29,24 +30,9 @@ public sealed partial class OutboxDispatcher(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var settings = options.Value;
-            var published = 0;
-            while (true)
-            {
-                var claimed = await ClaimAsync(settings, cancellationToken);
-                if (claimed.Count == 0)
-                {
-                    break;
-                }
-                var (ok, failed) = await PublishAsync(claimed, settings, cancellationToken);
-                await MarkAsync(ok, failed, settings, cancellationToken);
-                published += ok.Count;
-                if (failed.Count > 0 || claimed.Count < settings.BatchSize)
-                {
-                    break; // after a failure, wait for the back-off instead of hammering a broker that is down
-                }
-            }
-            await CleanUpAsync(settings, cancellationToken);
+            using var run = new OutboxDispatchRun(this, options.Value, logger, cancellationToken);
+            var published = await run.ExecuteAsync();
+            await CleanUpAsync(options.Value, cancellationToken);
             return published;
         }
         finally
@@ -55,50 +41,7 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task<(List<Guid> Ok, List<(Guid Id, bool Attempted, string Error)> Failed)> PublishAsync(
-        List<ClaimedMessage> claimed, OutboxOptions settings, CancellationToken cancellationToken)
-    {
-        var ok = new System.Collections.Concurrent.ConcurrentBag<Guid>();
-        var failed = new System.Collections.Concurrent.ConcurrentBag<(Guid, bool, string)>();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // Order within an instance is kept by publishing its messages sequentially; rows without an instance stand alone.
-        var groups = claimed.OrderBy(m => m.Sequence).GroupBy(m => m.InstanceId ?? m.Id).Select(g => g.ToList()).ToList();
-        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
-            async (group, _) =>
-            {
-                for (var i = 0; i < group.Count; i++)
-                {
-                    var row = group[i];
-                    if (stop.IsCancellationRequested)
-                    {
-                        failed.Add((row.Id, false, "Niet geprobeerd: een eerder bericht in deze ronde mislukte."));
-                        continue;
-                    }
-                    try
-                    {
-                        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                        timeout.CancelAfter(settings.PublishTimeout);
-                        await transport.PublishAsync(ToOutgoing(row), timeout.Token);
-                        ok.Add(row.Id);
-                    }
-                    catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        LogPublishFailed(ex, row.Id, row.MessageType);
-                        failed.Add((row.Id, true, Truncate($"{ex.GetType().Name}: {ex.Message}")));
-                        // The rest of this instance's messages must not overtake the failed one.
-                        foreach (var later in group.Skip(i + 1))
-                        {
-                            failed.Add((later.Id, false, "Wacht op een eerder bericht van dezelfde klantreis."));
-                        }
-                        stop.Cancel();
-                        return;
-                    }
-                }
-            });
-        return ([.. ok], [.. failed]);
-    }
-
-    private static OutgoingMessage ToOutgoing(ClaimedMessage row)
+    internal static OutgoingMessage ToOutgoing(ClaimedMessage row)
     {
         var type = OutboxMessageTypes.Resolve(row.MessageType);
         var message = JsonSerializer.Deserialize(row.PayloadJson, type, OutboxExtensions.Json)
@@ -106,8 +49,15 @@ public sealed partial class OutboxDispatcher(
         return new OutgoingMessage(row.Id, message, type, row.Subject, new DateTimeOffset(row.CreatedAtUtc, TimeSpan.Zero));
     }
 
-    private async Task MarkAsync(List<Guid> ok, List<(Guid Id, bool Attempted, string Error)> failed, OutboxOptions settings, CancellationToken cancellationToken)
+    internal Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken) => transport.PublishAsync(message, cancellationToken);
+
+    /// <summary>Marks confirmed rows published, and gives failed ones their attempt, error and back-off.</summary>
+    internal async Task MarkAsync(IReadOnlyList<Guid> ok, IReadOnlyList<(Guid Id, bool Attempted, string Error)> failed, OutboxOptions settings, CancellationToken cancellationToken)
     {
+        if (ok.Count == 0 && failed.Count == 0)
+        {
+            return;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
         var nowUtc = now.UtcDateTime;
@@ -134,7 +84,7 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>Claims up to a batch of unpublished rows whose lease (or back-off) has passed.</summary>
-    private async Task<List<ClaimedMessage>> ClaimAsync(OutboxOptions settings, CancellationToken cancellationToken)
+    internal async Task<List<ClaimedMessage>> ClaimAsync(OutboxOptions settings, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
@@ -175,12 +125,7 @@ public sealed partial class OutboxDispatcher(
         await db.Outbox.Where(o => o.DispatchedAtUtc != null && o.DispatchedAtUtc < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private static string Truncate(string text) => text.Length <= 500 ? text : text[..499] + "…";
-
     public void Dispose() => _gate.Dispose();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} ({MessageType}) failed; it is retried with back-off")]
-    private partial void LogPublishFailed(Exception exception, Guid messageId, string messageType);
 }
 
 /// <summary>An outbox row as claimed.</summary>

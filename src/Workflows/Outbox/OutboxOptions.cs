@@ -11,9 +11,13 @@ public sealed class OutboxOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
 
-    /// <summary>Instances whose messages are published at once; each instance's messages go one after another, in order.</summary>
-    [Range(1, 256)]
-    public int Parallelism { get; set; } = 32;
+    /// <summary>
+    /// Instances whose messages are published at once; each instance's messages go one after another, in order. Each
+    /// publish waits for the broker's confirm (3–8 ms on a quiet machine, 100+ ms under load), so this bounds the rate at
+    /// about Parallelism ÷ confirm time: P8 measured 32 as the bottleneck (p99 15–18 s) and 128 far better (2.4 s).
+    /// </summary>
+    [Range(1, 1024)]
+    public int Parallelism { get; set; } = 256;
 
     /// <summary>How often to look for rows written by other Hosts (this Host's own commits wake it at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

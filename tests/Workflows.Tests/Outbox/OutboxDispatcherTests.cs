@@ -71,6 +71,39 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(0, await h.QueryAsync(db => db.Outbox.CountAsync(o => o.DispatchedAtUtc == null)));
     }
 
+    [Theory]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    public async Task Batches_overlap_yet_a_klantreis_keeps_its_order_when_its_first_message_is_slow(HarnessDatabase database)
+    {
+        var transport = new RecordingTransport();
+        await using var h = await WorkflowHarness.CreateAsync(database, s =>
+        {
+            s.AddSingleton<IOutboxTransport>(transport);
+            s.AddSingleton<OutboxDispatcher>();
+            s.Configure<OutboxOptions>(o => o.BatchSize = 2);
+        });
+        await h.PublishAsync(SampleFlows.Intake("intake", reminders: ["P5WD"], escalateEvery: "P5WD"));
+        var slow = await h.StartAsync("intake", correlationKey: "kr-traag");
+        for (var i = 0; i < 4; i++)
+        {
+            await h.StartAsync("intake", correlationKey: $"kr-{i}");
+        }
+        await h.AdvanceAsync(TimeSpan.FromDays(80)); // every klantreis: reminder, overdue, a second overdue
+        transport.ConfirmTime = m => m.Subject == "kr-traag" && m.MessageType == typeof(TaskAssigned) ? TimeSpan.FromMilliseconds(300) : TimeSpan.Zero;
+
+        var published = await h.Services.GetRequiredService<OutboxDispatcher>().DispatchAsync();
+
+        var rows = await h.QueryAsync(db => db.Outbox.AsNoTracking().OrderBy(o => o.Sequence).ToListAsync());
+        Assert.Equal(rows.Count, published);
+        Assert.Equal(20, published);
+        Assert.NotEqual("kr-traag", transport.Published.First().Subject); // others went ahead while it waited for its confirm
+        foreach (var klantreis in rows.GroupBy(r => r.Subject))
+        {
+            Assert.Equal(klantreis.Select(r => r.Id), transport.Published.Where(m => m.Subject == klantreis.Key).Select(m => m.Id));
+        }
+        Assert.Equal(slow, rows.First(r => r.Subject == "kr-traag").InstanceId);
+    }
+
     [Fact]
     public async Task A_commit_that_writes_outbox_rows_wakes_the_dispatcher_and_one_without_does_not()
     {

@@ -12,14 +12,20 @@ internal sealed class RecordingTransport : IOutboxTransport
 
     public int Failures;
 
-    public Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    /// <summary>How long the broker takes to confirm a message (real time: the dispatcher's concurrency is under test).</summary>
+    public Func<OutgoingMessage, TimeSpan> ConfirmTime { get; set; } = _ => TimeSpan.Zero;
+
+    public async Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         if (Down)
         {
             Interlocked.Increment(ref Failures);
             throw new InvalidOperationException("Broker unreachable.");
         }
+        if (ConfirmTime(message) is { } wait && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, cancellationToken);
+        }
         Published.Enqueue(message);
-        return Task.CompletedTask;
     }
 }
