@@ -99,8 +99,8 @@ internal static class TaskEndpoints
         var result = await runner.ReassignTaskAsync(id, actor, body.Assignee, ct);
         return result.Kind switch
         {
-            TaskCompletionKind.NotFound => Problems.NotFound($"No task {id} for you."),
-            TaskCompletionKind.Closed => TypedResults.Problem(title: "Conflict", detail: result.Reason, statusCode: StatusCodes.Status409Conflict),
+            TaskReassignmentKind.NotFound => Problems.NotFound($"No task {id} for you."),
+            TaskReassignmentKind.Closed => TypedResults.Problem(title: "Conflict", detail: result.Reason, statusCode: StatusCodes.Status409Conflict),
             _ => TypedResults.Ok(TaskDetails.From((await queries.GetAsync(id, actor, ct))!, time.GetUtcNow().UtcDateTime)),
         };
     }

@@ -104,19 +104,19 @@ public sealed partial class WorkflowRunner
         };
     }
 
-    /// <summary>Gives an open task to another person of the same organisation (audited). False when not found or not open.</summary>
-    public async Task<TaskCompletionResult> ReassignTaskAsync(Guid taskId, TaskActor actor, string assignee, CancellationToken cancellationToken = default)
+    /// <summary>Gives an open task to another person of the same organisation (audited).</summary>
+    public async Task<TaskReassignmentResult> ReassignTaskAsync(Guid taskId, TaskActor actor, string assignee, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         if (task is null || !actor.MayAccess(task))
         {
-            return new TaskCompletionResult(TaskCompletionKind.NotFound, null, Reason: $"Taak {taskId} bestaat niet of hoort niet bij organisatie '{actor.Organisation}'.");
+            return new TaskReassignmentResult(TaskReassignmentKind.NotFound, null, $"Taak {taskId} bestaat niet of hoort niet bij organisatie '{actor.Organisation}'.");
         }
         if (task.Status != PartnerTaskStatus.Open)
         {
-            return Closed(task);
+            return new TaskReassignmentResult(TaskReassignmentKind.Closed, task, Closed(task).Reason);
         }
         var previous = task.Assignee;
         task.Assignee = Burst.Truncate(assignee.Trim(), 200);
@@ -124,7 +124,7 @@ public sealed partial class WorkflowRunner
         TaskAudit.Record(db, task, TaskAuditAction.Reassigned, time.GetUtcNow(), actor.Name, actor.Organisation,
             new JsonObject { ["from"] = previous, ["to"] = task.Assignee });
         await db.SaveChangesAsync(cancellationToken); // a concurrent change of the task fails here on its Version
-        return new TaskCompletionResult(TaskCompletionKind.Completed, task);
+        return new TaskReassignmentResult(TaskReassignmentKind.Reassigned, task);
     }
 
     private static TaskCompletionResult Closed(PartnerTask task) =>
