@@ -40,6 +40,9 @@ internal sealed class BenchOptions
 
     public bool ShowSql { get; private set; } = true;
 
+    /// <summary>Engine settings other than the defaults (<c>--set Engine:StartGroupParallelism=1</c>), to compare tunings.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions();
@@ -94,6 +97,10 @@ internal sealed class BenchOptions
                 case "--spacing":
                     o.IsolatedSpacing = NextInt();
                     break;
+                case "--set":
+                    var setting = Next().Split('=', 2);
+                    o.Settings[setting[0]] = setting.Length == 2 ? setting[1] : throw new ArgumentException("--set needs Section:Key=Value.");
+                    break;
                 case "--no-sql":
                     o.ShowSql = false;
                     break;
@@ -116,5 +123,6 @@ internal sealed class BenchOptions
         "  P3: --resumes 2000 (measured)  --resume-warmup 200  --instances 100000 (bulk)  --versions 50\n" +
         "  P2: --timers 10000 (storm)  --baseline-jobs 10000  --baseline-timeout 420 (s)  --storm-timeout 300 (s)\n" +
         "  P2b (also run by p2): --isolated 40 (timers)  --spacing 3 (s between due times)\n" +
-        "  --no-sql  do not print the SQL of one burst";
+        "  --no-sql  do not print the SQL of one burst\n" +
+        "  --set Engine:StartGroupSize=32 | Engine:StartGroupParallelism=2 | Timers:GroupSize=50 | Timers:Parallelism=4 | Timers:BatchSize=1000  (repeatable; default: the engine's defaults)";
 }

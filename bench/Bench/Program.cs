@@ -13,6 +13,7 @@ catch (ArgumentException ex)
     return 2;
 }
 
+EngineHost.Settings = options.Settings;
 var output = Console.Out;
 string server;
 await using (var admin = new NpgsqlConnection(options.ConnectionString))
@@ -28,6 +29,10 @@ await using (var admin = new NpgsqlConnection(options.ConnectionString))
 }
 output.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:F1} GiB, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.FrameworkDescription}, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
 output.WriteLine($"database: {server}; client and server share the cores");
+if (options.Settings.Count > 0)
+{
+    output.WriteLine($"settings: {string.Join(", ", options.Settings.Select(s => $"{s.Key}={s.Value}"))} (the rest at the engine's defaults)");
+}
 #if DEBUG
 output.WriteLine("WARNING: Debug build; figures are not representative (bench/run.sh builds Release).");
 #endif
