@@ -26,6 +26,9 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <summary>Settings from <c>--set</c> (Section:Key=Value), applied to every engine the bench wires.</summary>
     public static IReadOnlyDictionary<string, string> Settings { get; set; } = new Dictionary<string, string>();
 
+    /// <summary>Npgsql settings added to the connection string of the engine and of the baseline (<c>--engine-cs "Max Auto Prepare=32"</c>).</summary>
+    public static string EngineConnectionSettings { get; set; } = "";
+
     /// <summary>For raw SQL (baseline, checks, bulk load); a separate pool from the engine's.</summary>
     public NpgsqlDataSource DataSource { get; }
 
@@ -48,6 +51,13 @@ internal sealed class EngineHost : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
         var csb = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database };
+        if (EngineConnectionSettings.Length > 0)
+        {
+            // The baseline's pool (DataSource) is built from the same string: a setting that makes statements cheaper
+            // (auto-prepare) must not favour the engine over its baseline.
+            csb.ConnectionString += ";" + EngineConnectionSettings;
+            csb.Database = database;
+        }
         var cs = csb.ConnectionString;
 
         var services = new ServiceCollection();
