@@ -58,6 +58,11 @@ internal sealed class BenchOptions
 
     /// <summary>P8: overrides <c>Outbox:Parallelism</c> (publishes at once) for an experiment; null = the engine's default.</summary>
     public int? P8OutboxParallelism { get; private set; }
+    /// <summary>Engine settings other than the defaults (<c>--set Engine:StartGroupParallelism=1</c>), to compare tunings.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Npgsql connection-string settings for the engine and the baseline, e.g. <c>Max Auto Prepare=32</c>.</summary>
+    public string EngineConnectionSettings { get; private set; } = "";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -134,6 +139,13 @@ internal sealed class BenchOptions
                 case "--p8-outbox-parallelism":
                     o.P8OutboxParallelism = NextInt();
                     break;
+                case "--set":
+                    var setting = Next().Split('=', 2);
+                    o.Settings[setting[0]] = setting.Length == 2 ? setting[1] : throw new ArgumentException("--set needs Section:Key=Value.");
+                    break;
+                case "--engine-cs":
+                    o.EngineConnectionSettings = Next();
+                    break;
                 case "--no-sql":
                     o.ShowSql = false;
                     break;
@@ -157,5 +169,7 @@ internal sealed class BenchOptions
         "  P2: --timers 10000 (storm)  --baseline-jobs 10000  --baseline-timeout 420 (s)  --storm-timeout 300 (s)\n" +
         "  P2b (also run by p2): --isolated 40 (timers)  --spacing 3 (s between due times)\n" +
         "  P8: --mq amqp://…  --p8-rate 1000 (offered/s)  --p8-seconds 10 (per side per round)  --p8-rounds 2  --p8-warmup 3 (s)  --p8-inflight 32  [--p8-outbox-parallelism N]\n" +
-        "  --no-sql  do not print the SQL of one burst";
+        "  --no-sql  do not print the SQL of one burst\n" +
+        "  --set Engine:StartGroupSize=32 | Engine:StartGroupParallelism=2 | Timers:GroupSize=50 | Timers:Parallelism=4 | Timers:BatchSize=1000  (repeatable; default: the engine's defaults)\n" +
+        "  --engine-cs \"Max Auto Prepare=32\"  Npgsql settings added to the connection string of the engine and of the raw-SQL baseline";
 }

@@ -3,6 +3,7 @@ using Inburgering.Workflows;
 using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Execution;
 using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Timers;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -21,6 +22,12 @@ internal sealed class EngineHost : IAsyncDisposable
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>Settings from <c>--set</c> (Section:Key=Value), applied to every engine the bench wires.</summary>
+    public static IReadOnlyDictionary<string, string> Settings { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>Npgsql settings added to the connection string of the engine and of the baseline (<c>--engine-cs "Max Auto Prepare=32"</c>).</summary>
+    public static string EngineConnectionSettings { get; set; } = "";
 
     /// <summary>For raw SQL (baseline, checks, bulk load); a separate pool from the engine's.</summary>
     public NpgsqlDataSource DataSource { get; }
@@ -44,6 +51,13 @@ internal sealed class EngineHost : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
         var csb = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database };
+        if (EngineConnectionSettings.Length > 0)
+        {
+            // The baseline's pool (DataSource) is built from the same string: a setting that makes statements cheaper
+            // (auto-prepare) must not favour the engine over its baseline.
+            csb.ConnectionString += ";" + EngineConnectionSettings;
+            csb.Database = database;
+        }
         var cs = csb.ConnectionString;
 
         var services = new ServiceCollection();
@@ -51,6 +65,7 @@ internal sealed class EngineHost : IAsyncDisposable
         configure?.Invoke(services, cs);
         services.AddWorkflowsPersistence(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = cs }, contentRoot: Directory.GetCurrentDirectory());
         services.AddWorkflowEngine().AddStandardActivities();
+        ApplySettings(services);
         var sp = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await sp.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return new EngineHost(sp, cs, NpgsqlDataSource.Create(cs));
@@ -65,6 +80,25 @@ internal sealed class EngineHost : IAsyncDisposable
             throw new InvalidOperationException($"Publishing the bench definition failed ({result.Status}): {string.Join("; ", result.Errors)}");
         }
         return result.Version.Version;
+    }
+
+    /// <summary>The few settings a tuning run varies; anything else is refused so that a typo cannot go unnoticed.</summary>
+    private static void ApplySettings(IServiceCollection services)
+    {
+        foreach (var (key, text) in Settings)
+        {
+            var value = int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            Action<IServiceCollection> apply = key.ToUpperInvariant() switch
+            {
+                "ENGINE:STARTGROUPSIZE" => s => s.Configure<EngineOptions>(o => o.StartGroupSize = value),
+                "ENGINE:STARTGROUPPARALLELISM" => s => s.Configure<EngineOptions>(o => o.StartGroupParallelism = value),
+                "TIMERS:GROUPSIZE" => s => s.Configure<TimerOptions>(o => o.GroupSize = value),
+                "TIMERS:PARALLELISM" => s => s.Configure<TimerOptions>(o => o.Parallelism = value),
+                "TIMERS:BATCHSIZE" => s => s.Configure<TimerOptions>(o => o.BatchSize = value),
+                _ => throw new ArgumentException($"--set {key}: not a setting the bench can change."),
+            };
+            apply(services);
+        }
     }
 
     public async Task<long> ScalarAsync(string sql)

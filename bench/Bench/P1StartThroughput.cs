@@ -59,6 +59,24 @@ internal static class P1StartThroughput
             }
         }
 
+        // Steady state: keep warming up until the JIT has (nearly) stopped compiling. With only a fixed warm-up, on a busy
+        // machine the first C measured ran partly on unoptimized code and paid for the JIT (the engine has far more code
+        // to tier up than the one-statement baseline), which made that C look worse than the later ones.
+        var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var warmups = 0;
+        for (var batch = 0; batch < 20; batch++)
+        {
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await Stats.RunConcurrentAsync(4, options.Warmup, i => BaselineOne());
+            await Stats.RunConcurrentAsync(4, options.Warmup, i => StartOne($"jit-{batch}-{i}"));
+            warmups += options.Warmup;
+            if (batch >= 2 && System.Runtime.JitInfo.GetCompiledMethodCount() - compiled < 10)
+            {
+                break;
+            }
+        }
+        output.WriteLine($"P1 warm-up until the JIT settled: {N(warmups)} starts and baseline transactions at C=4, {N(System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore)} methods compiled");
+
         var pass = true;
         foreach (var c in options.Concurrency)
         {
@@ -68,13 +86,15 @@ internal static class P1StartThroughput
             // Baseline and engine alternate in rounds so that noise from other work on the machine hits both alike.
             var baseline = TimeSpan.Zero;
             var engine = TimeSpan.Zero;
+            var baselineCpu = new CpuTotal();
+            var engineCpu = new CpuTotal();
             var s0 = sql.Snapshot();
             for (var round = 0; round < Rounds; round++)
             {
                 var count = options.Starts / Rounds + (round < options.Starts % Rounds ? 1 : 0);
-                baseline += await Stats.RunConcurrentAsync(c, count, i => BaselineOne());
+                baseline += await CpuMeter.MeasureAsync(() => Stats.RunConcurrentAsync(c, count, i => BaselineOne()), baselineCpu);
                 var offset = round * options.Starts;
-                engine += await Stats.RunConcurrentAsync(c, count, i => StartOne($"{prefix}-{offset + i}"));
+                engine += await CpuMeter.MeasureAsync(() => Stats.RunConcurrentAsync(c, count, i => StartOne($"{prefix}-{offset + i}")), engineCpu);
             }
             var s1 = sql.Snapshot();
             var engineRate = options.Starts / engine.TotalSeconds;
@@ -88,6 +108,7 @@ internal static class P1StartThroughput
             output.WriteLine(
                 $"P1 C={c} engine {F(engineRate)} starts/s ({F(engine.TotalMilliseconds * c / options.Starts, 2)} ms/start/worker) | baseline {F(baselineRate)} tx/s | ratio {F(ratio, 2)} (goal >= {F(Goal, 1)}) {(ok ? "PASS" : "FAIL")}" +
                 $" | {F((double)(s1.Commands - s0.Commands) / options.Starts, 2)} round trips/start, {F((s1.InDatabase - s0.InDatabase).TotalMilliseconds / options.Starts, 2)} ms/start waiting on SQL");
+            output.WriteLine($"P1 C={c} engine {engineCpu.PerOperation(options.Starts)} | baseline {baselineCpu.PerOperation(options.Starts)} | {F((double)(s1.Commits - s0.Commits) / options.Starts, 2)} commits/start");
         }
 
         // Where a start's time goes: sequential starts with every command timed (not part of the figures above).

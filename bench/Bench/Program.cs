@@ -13,6 +13,8 @@ catch (ArgumentException ex)
     return 2;
 }
 
+EngineHost.Settings = options.Settings;
+EngineHost.EngineConnectionSettings = options.EngineConnectionSettings;
 var output = Console.Out;
 string server;
 await using (var admin = new NpgsqlConnection(options.ConnectionString))
@@ -23,11 +25,26 @@ await using (var admin = new NpgsqlConnection(options.ConnectionString))
         await using var cmd = new NpgsqlCommand($"SHOW {setting}", admin);
         return (string)(await cmd.ExecuteScalarAsync())!;
     }
+    await using (var pid = new NpgsqlCommand("SELECT pg_backend_pid()", admin))
+    {
+        // The backend's parent is the postmaster: the server whose CPU the bench reports.
+        var backend = (int)(await pid.ExecuteScalarAsync())!;
+        var stat = File.Exists($"/proc/{backend}/stat") ? await File.ReadAllTextAsync($"/proc/{backend}/stat") : null;
+        CpuMeter.Postmaster = stat is null ? 0 : int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
     server = $"PostgreSQL {await Show("server_version")} (fsync={await Show("fsync")}, synchronous_commit={await Show("synchronous_commit")}, " +
              $"shared_buffers={await Show("shared_buffers")}, max_connections={await Show("max_connections")})";
 }
 output.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:F1} GiB, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.FrameworkDescription}, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
 output.WriteLine($"database: {server}; client and server share the cores");
+if (options.Settings.Count > 0)
+{
+    output.WriteLine($"settings: {string.Join(", ", options.Settings.Select(s => $"{s.Key}={s.Value}"))} (the rest at the engine's defaults)");
+}
+if (options.EngineConnectionSettings.Length > 0)
+{
+    output.WriteLine($"engine connection string adds: {options.EngineConnectionSettings}");
+}
 #if DEBUG
 output.WriteLine("WARNING: Debug build; figures are not representative (bench/run.sh builds Release).");
 #endif

@@ -29,11 +29,14 @@ public sealed class WorkflowHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly TempDirectory? _folder;
 
-    private WorkflowHarness(ServiceProvider services, FakeTimeProvider time, TempDirectory? folder)
+    private readonly string? _postgres;
+
+    private WorkflowHarness(ServiceProvider services, FakeTimeProvider time, TempDirectory? folder, string? postgres)
     {
         _services = services;
         Time = time;
         _folder = folder;
+        _postgres = postgres;
     }
 
     public FakeTimeProvider Time { get; }
@@ -86,7 +89,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        return new WorkflowHarness(provider, time, folder);
+        return new WorkflowHarness(provider, time, folder, database == HarnessDatabase.Postgres ? options.ConnectionString : null);
     }
 
     /// <summary>Saves and publishes a definition; fails the test with every error when it is invalid.</summary>
@@ -141,6 +144,13 @@ public sealed class WorkflowHarness : IAsyncDisposable
     {
         await _services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            // Each harness has its own database and so its own pool; idle connections would otherwise stay open for
+            // minutes and, over hundreds of tests running in parallel, exhaust the server's max_connections.
+            await using var connection = new Npgsql.NpgsqlConnection(_postgres);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
         _folder?.Dispose();
     }
 }

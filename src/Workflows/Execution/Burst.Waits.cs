@@ -128,6 +128,7 @@ internal sealed partial class Burst
     /// </summary>
     private async Task<PendingEvent?> ClaimPendingEventAsync(string eventName)
     {
+        _pending ??= _loadPending is { } load ? await load() : null; // a group of starts reads for all its keys at once
         if (_pending is null)
         {
             var key = Instance.CorrelationKey;

@@ -17,4 +17,15 @@ public sealed class EngineOptions
     /// <summary>How often a burst that lost an optimistic-concurrency race is retried on fresh state. Default 25.</summary>
     [Range(1, 1000)]
     public int MaxBurstAttempts { get; set; } = 25;
+
+    /// <summary>
+    /// Starts committed together at most when several arrive at once (group commit: one transaction for the group, each
+    /// start still its own burst). Default 32.
+    /// </summary>
+    [Range(1, 1000)]
+    public int StartGroupSize { get; set; } = 32;
+
+    /// <summary>Groups of starts committing at once; further starts wait and form the next group. Default 2.</summary>
+    [Range(1, 64)]
+    public int StartGroupParallelism { get; set; } = 2;
 }

@@ -145,6 +145,19 @@ public sealed partial class WorkflowRunner
         }
     }
 
-    private static List<DateTime> AddedTimerDueTimes(Persistence.WorkflowsDbContext db) =>
-        db.ChangeTracker.Entries<WorkflowTimer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.DueAtUtc).ToList();
+    private static List<DateTime> AddedTimerDueTimes(Persistence.WorkflowsDbContext db)
+    {
+        // Rows are Added the moment they are added, so the full change scan Entries() would run first (over every row of
+        // a group) is not needed here; SaveChanges runs it anyway.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.ChangeTracker.Entries<WorkflowTimer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.DueAtUtc).ToList();
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
 }

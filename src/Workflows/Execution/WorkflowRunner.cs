@@ -40,27 +40,19 @@ public sealed partial class WorkflowRunner(
         ArgumentNullException.ThrowIfNull(request);
         var definition = await catalog.GetPublishedAsync(request.DefinitionId, request.Version, cancellationToken);
         var variables = InstanceVariables.Create(definition.Model, request.Variables);
+        // Starts that arrive while another start commits are committed together (WorkflowRunner.StartGroups.cs); the
+        // caller still gets its own instance, or its own exception.
+        return await JoinStartGroupAsync(new PendingStart(definition, variables.ToJsonString(), request.CorrelationKey, cancellationToken));
+    }
+
+    /// <summary>One start in its own transaction, retried on fresh state when it loses a race.</summary>
+    private async Task<WorkflowInstance> StartAloneAsync(PendingStart start, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
-            var now = time.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var instance = new WorkflowInstance
-            {
-                Id = Guid.CreateVersion7(now),
-                DefinitionId = definition.Id,
-                DefinitionVersion = definition.Version,
-                CorrelationKey = request.CorrelationKey,
-                Status = InstanceStatus.Running,
-                VariablesJson = variables.ToJsonString(),
-                CreatedAtUtc = now.UtcDateTime,
-                UpdatedAtUtc = now.UtcDateTime,
-            };
-            db.Instances.Add(instance);
-            var burst = new Burst(db, instance, definition, [], expressions, _observers, now, _options.MaxStepsPerBurst) { IsNewInstance = true };
-            burst.Journal(JournalKind.InstanceStarted, message: $"Gestart op {definition.Id} versie {definition.Version}.");
-            burst.Schedule(definition.Start, arrivedBy: null);
-            await burst.RunAsync();
-            burst.Finish();
+            var (instance, burst) = BeginStart(db, start, time.GetUtcNow());
+            await RunStartAsync(burst);
             var wakeUps = AddedTimerDueTimes(db);
             try
             {

@@ -1,0 +1,174 @@
+using Inburgering.Workflows.Definitions;
+using Inburgering.Workflows.Instances;
+using Inburgering.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Inburgering.Workflows.Execution;
+
+public sealed partial class WorkflowRunner
+{
+    private StartGroupGate? _startGate;
+
+    /// <summary>Starts waiting for the next group.</summary>
+    internal int StartsWaitingForGroup => _startGate?.Waiting ?? 0;
+
+    /// <summary>
+    /// Hands a start to the gate and waits for its group. When no start is committing, the group is just this start and
+    /// runs at once; starts that arrive while groups are committing wait for the next free slot and commit together.
+    /// </summary>
+    private Task<WorkflowInstance> JoinStartGroupAsync(PendingStart start)
+    {
+        var gate = LazyInitializer.EnsureInitialized(ref _startGate,
+            () => new StartGroupGate(_options.StartGroupSize, _options.StartGroupParallelism, StartGroupAsync));
+        gate.Add(start);
+        return start.Done.Task;
+    }
+
+    /// <summary>
+    /// Commits a group of starts: all in ONE transaction (one read of pending events for their correlation keys, a burst
+    /// per start, one commit), as the timer dispatcher does for timers. If that fails for any reason (a lost race for a
+    /// pending event, one bad start), nothing of it committed and every start runs alone with the usual retries, so
+    /// each caller gets its own instance or its own exception. Never throws: every member's task is completed.
+    /// </summary>
+    private async Task StartGroupAsync(IReadOnlyList<PendingStart> group)
+    {
+        if (group.Count > 1 && await TryStartTogetherAsync(group))
+        {
+            return;
+        }
+        foreach (var start in group)
+        {
+            try
+            {
+                start.Done.TrySetResult(await StartAloneAsync(start, start.CancellationToken));
+            }
+            catch (OperationCanceledException ex)
+            {
+                start.Done.TrySetCanceled(ex.CancellationToken);
+            }
+#pragma warning disable CA1031 // the exception belongs to this caller; it is handed to it, not swallowed
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                start.Done.TrySetException(ex);
+            }
+        }
+    }
+
+    /// <summary>Starts the group in one transaction; false (nothing committed) when it could not.</summary>
+    private async Task<bool> TryStartTogetherAsync(IReadOnlyList<PendingStart> group)
+    {
+        try
+        {
+            // No caller's token: one caller giving up must not fail the others. A cancelled caller is left out before
+            // the group forms (StartGroupGate), and honoured again if the group falls back to single starts.
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var pending = new GroupPendingEvents(db, group);
+            var instances = new List<WorkflowInstance>(group.Count);
+            foreach (var start in group)
+            {
+                var (instance, burst) = BeginStart(db, start, time.GetUtcNow());
+                burst.LoadPendingEventsFrom(() => pending.ForKeyAsync(start.CorrelationKey));
+                await RunStartAsync(burst);
+                instances.Add(instance);
+            }
+            var wakeUps = AddedTimerDueTimes(db);
+            await db.SaveChangesAsync();
+            ScheduleWakeUp(wakeUps);
+            for (var i = 0; i < group.Count; i++)
+            {
+                LogBurst(instances[i].Id, "start", instances[i].Status);
+                group[i].Done.TrySetResult(instances[i]);
+            }
+            return true;
+        }
+#pragma warning disable CA1031 // any failure of the group (a lost race, one bad start) falls back to one transaction per start
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogStartGroupFallback(ex, group.Count);
+            return false;
+        }
+    }
+
+    /// <summary>Adds a new instance to <paramref name="db"/> and prepares its first burst (not run yet).</summary>
+    private (WorkflowInstance Instance, Burst Burst) BeginStart(WorkflowsDbContext db, PendingStart start, DateTimeOffset now)
+    {
+        var definition = start.Definition;
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(now),
+            DefinitionId = definition.Id,
+            DefinitionVersion = definition.Version,
+            CorrelationKey = start.CorrelationKey,
+            Status = InstanceStatus.Running,
+            VariablesJson = start.VariablesJson,
+            CreatedAtUtc = now.UtcDateTime,
+            UpdatedAtUtc = now.UtcDateTime,
+        };
+        db.Instances.Add(instance);
+        var burst = new Burst(db, instance, definition, [], expressions, _observers, now, _options.MaxStepsPerBurst) { IsNewInstance = true };
+        return (instance, burst);
+    }
+
+    /// <summary>The first burst of a new instance: journal the start, run from the Start activity to the first waits.</summary>
+    private static async Task RunStartAsync(Burst burst)
+    {
+        var definition = burst.Definition;
+        burst.Journal(JournalKind.InstanceStarted, message: $"Gestart op {definition.Id} versie {definition.Version}.");
+        burst.Schedule(definition.Start, arrivedBy: null);
+        await burst.RunAsync();
+        burst.Finish();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A group of {Count} starts could not commit together; starting them one by one")]
+    private partial void LogStartGroupFallback(Exception exception, int count);
+}
+
+/// <summary>A start waiting for its group: what to start, and the caller's task.</summary>
+internal sealed class PendingStart(WorkflowDefinition definition, string variablesJson, string? correlationKey, CancellationToken cancellationToken)
+{
+    public WorkflowDefinition Definition { get; } = definition;
+
+    public string VariablesJson { get; } = variablesJson;
+
+    public string? CorrelationKey { get; } = correlationKey;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>Continuations run on the thread pool, so a caller's code never runs inside another group's commit.</summary>
+    public TaskCompletionSource<WorkflowInstance> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// The events kept for a group's correlation keys, read in one query (oldest first) the first time a start needs them.
+/// A new instance can only have events kept under its key: nothing can address its id yet.
+/// </summary>
+internal sealed class GroupPendingEvents(WorkflowsDbContext db, IReadOnlyList<PendingStart> group)
+{
+    private Dictionary<string, List<PendingEvent>>? _byKey;
+
+    /// <summary>The same list for every start with this key, so claiming from it is visible to the others.</summary>
+    public async Task<List<PendingEvent>> ForKeyAsync(string? key)
+    {
+        if (key is null)
+        {
+            return []; // nothing can be kept for an instance without a key that does not exist yet
+        }
+        if (_byKey is null)
+        {
+            var keys = group.Select(s => s.CorrelationKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+            _byKey = keys.ToDictionary(k => k, _ => new List<PendingEvent>(), StringComparer.Ordinal);
+            var rows = await db.PendingEvents
+                .Where(p => p.InstanceId == null && p.CorrelationKey != null && keys.Contains(p.CorrelationKey))
+                .OrderBy(p => p.ReceivedAtUtc)
+                .ToListAsync();
+            foreach (var row in rows)
+            {
+                _byKey[row.CorrelationKey!].Add(row);
+            }
+        }
+        return _byKey[key];
+    }
+}
