@@ -25,13 +25,12 @@ internal static class EventEndpoints
         {
             return Problems.Field("correlationKey", "A correlation key of 1 to 200 characters is required.");
         }
-        var idempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault();
-        if (idempotencyKey is { Length: > 100 })
-        {
-            return Problems.Field("Idempotency-Key", "An Idempotency-Key is at most 100 characters.");
-        }
         // With an Idempotency-Key a repeated request reaches no instance twice (recorded per caller in the inbox).
-        var messageId = idempotencyKey is null ? null : $"http:{user.Identity?.Name}:{idempotencyKey}";
+        var (messageId, keyProblem) = IdempotencyKeys.From(request, user);
+        if (keyProblem is not null)
+        {
+            return Problems.Field(IdempotencyKeys.Header, keyProblem);
+        }
         var reached = await runner.DeliverEventByCorrelationAsync(body.CorrelationKey, name, body.Payload, messageId, ct);
         return TypedResults.Ok(new EventDelivered(reached.Count == 0 ? "Queued" : "Delivered", reached));
     }

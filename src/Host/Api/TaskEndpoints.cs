@@ -66,13 +66,13 @@ internal static class TaskEndpoints
     private static async Task<Results<Ok<TaskCompletedInfo>, ProblemHttpResult>> CompleteAsync(
         Guid id, CompleteTaskBody body, HttpRequest request, ClaimsPrincipal user, WorkflowRunner runner, TaskQueries queries, TimeProvider time, CancellationToken ct)
     {
-        var idempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault();
-        if (idempotencyKey is { Length: > 100 })
+        var (messageId, problem) = IdempotencyKeys.From(request, user);
+        if (problem is not null)
         {
-            return Problems.Field("Idempotency-Key", "An Idempotency-Key is at most 100 characters.");
+            return Problems.Field(IdempotencyKeys.Header, problem);
         }
         var actor = user.ToTaskActor();
-        var result = await runner.CompleteTaskAsync(new CompleteTaskCommand(id, actor, body.Outcome, body.Fields ?? [], idempotencyKey is null ? null : $"http:{user.Identity?.Name}:{idempotencyKey}"), ct);
+        var result = await runner.CompleteTaskAsync(new CompleteTaskCommand(id, actor, body.Outcome, body.Fields ?? [], messageId), ct);
         switch (result.Kind)
         {
             case TaskCompletionKind.Completed or TaskCompletionKind.AlreadyCompleted:

@@ -51,6 +51,43 @@ public sealed class InstanceApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_repeated_with_the_same_Idempotency_Key_reaches_no_instance_twice()
+    {
+        await _client.PublishAsync("api-twice", new DefinitionBuilder("api-twice")
+            .Activity("start", "Start")
+            .Activity("een", "WaitForEvent", new { @event = "DuoKennisgeving" })
+            .Activity("twee", "WaitForEvent", new { @event = "DuoKennisgeving" })
+            .Activity("einde", "End")
+            .Connect("start", "Verder", "een").Connect("een", "Ontvangen", "twee").Connect("twee", "Ontvangen", "einde").ToJson());
+        var started = await _client.PostAsJsonAsync("/api/instances", new { definitionId = "api-twice", correlationKey = "klantreis-12" });
+        var id = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+
+        var first = await SendEventAsync("klantreis-12", "poging-1");
+        var again = await SendEventAsync("klantreis-12", "poging-1");
+        var afterRepeat = await _client.StatusAsync(id);
+        var next = await SendEventAsync("klantreis-12", "poging-2");
+        var tooLong = await SendEventAsync("klantreis-12", new string('k', 101));
+
+        Assert.Equal("Delivered", (await first.Content.ReadFromJsonAsync<JsonObject>())!["outcome"]!.GetValue<string>());
+        Assert.Empty((await again.Content.ReadFromJsonAsync<JsonObject>())!["instances"]!.AsArray());
+        Assert.Equal("Running", afterRepeat); // the repeat did not move it on to the end
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal("Completed", await _client.StatusAsync(id));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.True((await tooLong.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("Idempotency-Key"));
+    }
+
+    private async Task<HttpResponseMessage> SendEventAsync(string correlationKey, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/events/DuoKennisgeving", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { correlationKey, payload = new { aantal = 1 } }),
+        };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await _client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task Bad_start_requests_get_problem_details_naming_the_field()
     {
         var unknownDefinition = await _client.PostAsJsonAsync("/api/instances", new { definitionId = "bestaat-niet" });
