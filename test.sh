@@ -104,6 +104,9 @@ log.console = false
 log.file.level = warning
 EOF
   echo '[].' >"$RMQ_DIR/enabled_plugins"; : >"$RMQ_DIR/rabbitmq-env.conf"
+  # The node and rabbitmqctl share HOME: write the Erlang cookie first so they cannot race to create it (one failed
+  # start in about ten was seen on a busy machine without this; bench/rabbitmq.sh does the same).
+  head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$RMQ_DIR/.erlang.cookie"; chmod 400 "$RMQ_DIR/.erlang.cookie"
   (
     rabbit_env
     exec "$RABBIT_BIN/rabbitmq-server" >"$RMQ_DIR/stdout.log" 2>&1
