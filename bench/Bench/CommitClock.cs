@@ -10,13 +10,10 @@ namespace Inburgering.Bench;
 /// DiagnosticListener synchronously, in the committing call's own async flow, so an <see cref="AsyncLocal{T}"/> set by
 /// the caller before <c>StartAsync</c> tells whose commit it was. The dispatcher's flow never carries one.
 /// </summary>
-internal sealed class CommitClock : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed class CommitClock : EfEventListener
 {
     private static readonly AsyncLocal<StrongBox<long>?> Current = new();
-    private readonly List<IDisposable> _subscriptions = [];
-    private readonly IDisposable _all;
 
-    public CommitClock() => _all = DiagnosticListener.AllListeners.Subscribe(this);
 
     /// <summary>Call at the top of the async method that commits; the box then receives the Stopwatch timestamp of its last commit.</summary>
     public static StrongBox<long> Track()
@@ -26,18 +23,7 @@ internal sealed class CommitClock : IObserver<DiagnosticListener>, IObserver<Key
         return box;
     }
 
-    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener value)
-    {
-        if (value.Name == DbLoggerCategory.Name)
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.Add(value.Subscribe(this));
-            }
-        }
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
+    protected override void OnEvent(KeyValuePair<string, object?> value)
     {
         if (value.Key == RelationalEventId.TransactionCommitted.Name && Current.Value is { } box)
         {
@@ -45,20 +31,4 @@ internal sealed class CommitClock : IObserver<DiagnosticListener>, IObserver<Key
         }
     }
 
-    public void OnCompleted()
-    {
-    }
-
-    public void OnError(Exception error)
-    {
-    }
-
-    public void Dispose()
-    {
-        _all.Dispose();
-        lock (_subscriptions)
-        {
-            _subscriptions.ForEach(s => s.Dispose());
-        }
-    }
 }

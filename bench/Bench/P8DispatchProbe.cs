@@ -10,16 +10,13 @@ namespace Inburgering.Bench;
 /// Where the dispatcher's time goes, seen from outside: its claim and mark statements on EF Core's DiagnosticListener
 /// (a round is claim → publishes → mark) and every publish through a timing wrapper around the Host's transport.
 /// </summary>
-internal sealed class P8DispatchProbe : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed class P8DispatchProbe : EfEventListener
 {
-    private readonly List<IDisposable> _subscriptions = [];
-    private readonly IDisposable _all;
     private readonly List<DispatchRound> _rounds = [];
     private readonly List<double> _publishMs = [];
     private (long End, double Ms, int Published)? _claim;
     private int _published;
 
-    public P8DispatchProbe() => _all = DiagnosticListener.AllListeners.Subscribe(this);
 
     public int Rounds
     {
@@ -70,18 +67,7 @@ internal sealed class P8DispatchProbe : IObserver<DiagnosticListener>, IObserver
                $"publishing {P(Sorted(r => r.PublishingMs))}, mark {P(Sorted(r => r.MarkMs))}; one publish (until the broker's confirm) ms {P(publishes)}";
     }
 
-    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener value)
-    {
-        if (value.Name == DbLoggerCategory.Name)
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.Add(value.Subscribe(this));
-            }
-        }
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
+    protected override void OnEvent(KeyValuePair<string, object?> value)
     {
         if (value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData data)
         {
@@ -116,23 +102,6 @@ internal sealed class P8DispatchProbe : IObserver<DiagnosticListener>, IObserver
         lock (_publishMs)
         {
             _publishMs.Add(ms);
-        }
-    }
-
-    public void OnCompleted()
-    {
-    }
-
-    public void OnError(Exception error)
-    {
-    }
-
-    public void Dispose()
-    {
-        _all.Dispose();
-        lock (_subscriptions)
-        {
-            _subscriptions.ForEach(s => s.Dispose());
         }
     }
 

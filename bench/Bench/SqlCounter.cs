@@ -11,10 +11,8 @@ namespace Inburgering.Bench;
 /// executed commands (each one round trip; a SaveChanges batch is one command holding several statements),
 /// statements inside them, committed transactions, and the time spent waiting for them (command + commit durations). Can also capture the SQL text of a window.
 /// </summary>
-internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed class SqlCounter : EfEventListener
 {
-    private readonly List<IDisposable> _subscriptions = [];
-    private readonly IDisposable _all;
     private long _commands;
     private long _statements;
     private long _commits;
@@ -23,7 +21,6 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
     private volatile bool _profiling;
     private readonly ConcurrentDictionary<string, StrongBox<long>[]> _profile = new(StringComparer.Ordinal);
 
-    public SqlCounter() => _all = DiagnosticListener.AllListeners.Subscribe(this);
 
     public ConcurrentQueue<string> Captured { get; } = new();
 
@@ -39,18 +36,7 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
         _capturing = on;
     }
 
-    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener value)
-    {
-        if (value.Name == DbLoggerCategory.Name)
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.Add(value.Subscribe(this));
-            }
-        }
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
+    protected override void OnEvent(KeyValuePair<string, object?> value)
     {
         if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data)
         {
@@ -118,23 +104,6 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
         var first = OneLine(statements.FirstOrDefault() ?? command);
         first = first.Length <= 90 ? first : first[..89] + "…";
         return statements.Count > 1 ? $"batch of {statements.Count}: {first} …" : first;
-    }
-
-    public void OnCompleted()
-    {
-    }
-
-    public void OnError(Exception error)
-    {
-    }
-
-    public void Dispose()
-    {
-        _all.Dispose();
-        lock (_subscriptions)
-        {
-            _subscriptions.ForEach(s => s.Dispose());
-        }
     }
 
     /// <summary>One line per statement, shortened, for the report.</summary>
