@@ -12,8 +12,6 @@ namespace Inburgering.Host.Messaging;
 /// </summary>
 internal sealed class KlantreisEventConsumer<T>(WorkflowRunner runner) : IConsumer<T> where T : class, IKlantreisEvent
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task Consume(ConsumeContext<T> context)
     {
         var key = context.Message.KlantreisId;
@@ -26,7 +24,7 @@ internal sealed class KlantreisEventConsumer<T>(WorkflowRunner runner) : IConsum
             throw new InvalidMessageException($"{typeof(T).Name}: de klantreisId lijkt een BSN te bevatten; gebruik het pseudonieme klantreis-id.");
         }
         await runner.DeliverEventByCorrelationAsync(
-            key, typeof(T).Name, JsonSerializer.SerializeToNode(context.Message, Json), context.MessageId?.ToString(), context.CancellationToken);
+            key, typeof(T).Name, JsonSerializer.SerializeToNode(context.Message, JsonSerializerOptions.Web), context.MessageId?.ToString(), context.CancellationToken);
     }
 
     /// <summary>The queue of this event type, e.g. <c>inburgering-duo-kennisgeving</c>.</summary>

@@ -16,7 +16,7 @@ internal sealed partial class OutboxDispatchRun(OutboxDispatcher dispatcher, Out
     private readonly Dictionary<Guid, Task<bool>> _lastPerKlantreis = [];
     private readonly List<Task<bool>> _running = [];
     private readonly ConcurrentQueue<Guid> _confirmed = new();
-    private readonly ConcurrentQueue<(Guid Id, bool Attempted, string Error)> _failed = new();
+    private readonly ConcurrentQueue<(Guid Id, int Attempts, string Error)> _failed = new();
     private int _published;
     private volatile bool _brokerFailed;
 
@@ -71,7 +71,7 @@ internal sealed partial class OutboxDispatchRun(OutboxDispatcher dispatcher, Out
     {
         if (previous is not null && !await previous)
         {
-            _failed.Enqueue((row.Id, false, "Wacht op een eerder bericht van dezelfde klantreis."));
+            _failed.Enqueue((row.Id, row.Attempts, "Wacht op een eerder bericht van dezelfde klantreis."));
             return false;
         }
         await _lanes.WaitAsync(cancellationToken);
@@ -79,7 +79,7 @@ internal sealed partial class OutboxDispatchRun(OutboxDispatcher dispatcher, Out
         {
             if (_brokerFailed)
             {
-                _failed.Enqueue((row.Id, false, "Niet geprobeerd: een eerder bericht in deze ronde mislukte."));
+                _failed.Enqueue((row.Id, row.Attempts, "Niet geprobeerd: een eerder bericht in deze ronde mislukte."));
                 return false;
             }
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -92,7 +92,7 @@ internal sealed partial class OutboxDispatchRun(OutboxDispatcher dispatcher, Out
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogPublishFailed(ex, row.Id, row.MessageType);
-            _failed.Enqueue((row.Id, true, Truncate($"{ex.GetType().Name}: {ex.Message}")));
+            _failed.Enqueue((row.Id, row.Attempts + 1, Execution.Burst.Truncate($"{ex.GetType().Name}: {ex.Message}", 500)!));
             _brokerFailed = true;
             return false;
         }
@@ -128,8 +128,6 @@ internal sealed partial class OutboxDispatchRun(OutboxDispatcher dispatcher, Out
         }
         return items;
     }
-
-    private static string Truncate(string text) => text.Length <= 500 ? text : text[..499] + "…";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} ({MessageType}) failed; it is retried with back-off")]
     private partial void LogPublishFailed(Exception exception, Guid messageId, string messageType);

@@ -52,7 +52,8 @@ public sealed partial class OutboxDispatcher(
     internal Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken) => transport.PublishAsync(message, cancellationToken);
 
     /// <summary>Marks confirmed rows published, and gives failed ones their attempt, error and back-off.</summary>
-    internal async Task MarkAsync(IReadOnlyList<Guid> ok, IReadOnlyList<(Guid Id, bool Attempted, string Error)> failed, OutboxOptions settings, CancellationToken cancellationToken)
+    /// <param name="failed">Each failed row with its attempts counted so far (including this one, if it was tried).</param>
+    internal async Task MarkAsync(IReadOnlyList<Guid> ok, IReadOnlyList<(Guid Id, int Attempts, string Error)> failed, OutboxOptions settings, CancellationToken cancellationToken)
     {
         if (ok.Count == 0 && failed.Count == 0)
         {
@@ -66,9 +67,8 @@ public sealed partial class OutboxDispatcher(
             await db.Outbox.Where(o => chunk.Contains(o.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.DispatchedAtUtc, nowUtc).SetProperty(o => o.ClaimedUntilUtc, (DateTime?)null), cancellationToken);
         }
-        foreach (var (id, attempted, error) in failed)
+        foreach (var (id, attempts, error) in failed)
         {
-            var attempts = await db.Outbox.Where(o => o.Id == id).Select(o => o.Attempts).FirstOrDefaultAsync(cancellationToken) + (attempted ? 1 : 0);
             var retryAt = (now + RetryDelay(Math.Max(attempts, 1), settings)).UtcDateTime;
             await db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.Attempts, attempts)
@@ -91,22 +91,13 @@ public sealed partial class OutboxDispatcher(
         var nowUtc = now.UtcDateTime;
         var until = (now + settings.ClaimDuration).UtcDateTime;
         var limit = settings.BatchSize;
-        var query = database.Provider == DatabaseProvider.Postgres
-            ? db.Database.SqlQuery<ClaimedMessage>($"""
-                UPDATE workflow_outbox SET "ClaimedUntilUtc" = {until}
-                WHERE "Sequence" IN (SELECT "Sequence" FROM workflow_outbox
-                               WHERE "DispatchedAtUtc" IS NULL AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {nowUtc})
-                               ORDER BY "Sequence" LIMIT {limit} FOR UPDATE SKIP LOCKED)
-                RETURNING "Sequence", "Id", "MessageType", "PayloadJson"::text AS "PayloadJson", "InstanceId", "Subject", "CreatedAtUtc"
-                """)
-            : db.Database.SqlQuery<ClaimedMessage>($"""
-                UPDATE workflow_outbox SET "ClaimedUntilUtc" = {until}
-                WHERE "Sequence" IN (SELECT "Sequence" FROM workflow_outbox
-                               WHERE "DispatchedAtUtc" IS NULL AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {nowUtc})
-                               ORDER BY "Sequence" LIMIT {limit})
-                RETURNING "Sequence", "Id", "MessageType", "PayloadJson", "InstanceId", "Subject", "CreatedAtUtc"
-                """);
-        var rows = await query.ToListAsync(cancellationToken);
+        var rows = await db.Database.SqlQuery<ClaimedMessage>(ClaimSql.For(database.Provider, """
+            UPDATE workflow_outbox SET "ClaimedUntilUtc" = {0}
+            WHERE "Sequence" IN (SELECT "Sequence" FROM workflow_outbox
+                                 WHERE "DispatchedAtUtc" IS NULL AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {1})
+                                 ORDER BY "Sequence" LIMIT {2}{skipLocked})
+            RETURNING "Sequence", "Id", "MessageType", "PayloadJson"{asText} AS "PayloadJson", "InstanceId", "Subject", "CreatedAtUtc", "Attempts"
+            """, until, nowUtc, limit)).ToListAsync(cancellationToken);
         // SQLite hands times back without a kind; every stored time is UTC.
         return rows.Select(r => r with { CreatedAtUtc = DateTime.SpecifyKind(r.CreatedAtUtc, DateTimeKind.Utc) }).ToList();
     }
@@ -129,4 +120,5 @@ public sealed partial class OutboxDispatcher(
 }
 
 /// <summary>An outbox row as claimed.</summary>
-internal sealed record ClaimedMessage(long Sequence, Guid Id, string MessageType, string PayloadJson, Guid? InstanceId, string? Subject, DateTime CreatedAtUtc);
+/// <param name="Attempts">Failed publishes so far, for the next back-off.</param>
+internal sealed record ClaimedMessage(long Sequence, Guid Id, string MessageType, string PayloadJson, Guid? InstanceId, string? Subject, DateTime CreatedAtUtc, int Attempts);

@@ -5,7 +5,7 @@ namespace Inburgering.Workflows.Outbox;
 
 public static class OutboxExtensions
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static JsonSerializerOptions Json => JsonSerializerOptions.Web;
 
     /// <summary>
     /// Adds an outbound message to the unit of work of <paramref name="db"/> (a burst's context): it is published only

@@ -20,8 +20,9 @@ internal sealed class TaskDeadlineObserver : IDeadlineObserver
         {
             if (arguments.Kind != DeadlineEventKind.Reminder)
             {
-                db.AddOutboxMessage(new StepOverdue(TaskWaitObserver.KlantreisId(instance), wait.ActivityKey, deadline.Rule, deadline.DueUtc, arguments.EscalationNumber),
-                    instance.Id, TaskWaitObserver.KlantreisId(instance), now);
+                var klantreisId = TaskWaitObserver.KlantreisId(instance);
+                db.AddOutboxMessage(new StepOverdue(klantreisId, wait.ActivityKey, deadline.Rule, deadline.DueUtc, arguments.EscalationNumber),
+                    instance.Id, klantreisId, now);
             }
             return;
         }

@@ -94,22 +94,13 @@ public sealed partial class TimerDispatcher(
         var nowUtc = now.UtcDateTime;
         var until = (now + settings.ClaimDuration).UtcDateTime;
         var limit = settings.BatchSize;
-        var query = database.Provider == DatabaseProvider.Postgres
-            ? db.Database.SqlQuery<ClaimedTimer>($"""
-                UPDATE workflow_timers SET "ClaimedUntilUtc" = {until}
-                WHERE "Id" IN (SELECT "Id" FROM workflow_timers
-                               WHERE "DueAtUtc" <= {nowUtc} AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {nowUtc})
-                               ORDER BY "DueAtUtc" LIMIT {limit} FOR UPDATE SKIP LOCKED)
-                RETURNING "Id", "InstanceId"
-                """)
-            : db.Database.SqlQuery<ClaimedTimer>($"""
-                UPDATE workflow_timers SET "ClaimedUntilUtc" = {until}
-                WHERE "Id" IN (SELECT "Id" FROM workflow_timers
-                               WHERE "DueAtUtc" <= {nowUtc} AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {nowUtc})
-                               ORDER BY "DueAtUtc" LIMIT {limit})
-                RETURNING "Id", "InstanceId"
-                """);
-        return await query.ToListAsync(cancellationToken);
+        return await db.Database.SqlQuery<ClaimedTimer>(ClaimSql.For(database.Provider, """
+            UPDATE workflow_timers SET "ClaimedUntilUtc" = {0}
+            WHERE "Id" IN (SELECT "Id" FROM workflow_timers
+                           WHERE "DueAtUtc" <= {1} AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {1})
+                           ORDER BY "DueAtUtc" LIMIT {2}{skipLocked})
+            RETURNING "Id", "InstanceId"
+            """, until, nowUtc, limit)).ToListAsync(cancellationToken);
     }
 
     public void Dispose() => _gate.Dispose();
