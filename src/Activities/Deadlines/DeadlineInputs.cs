@@ -15,6 +15,43 @@ public static class DeadlineInputs
     public const string Statutory = "wettelijk";
     public const string Policy = "beleid";
 
+    /// <summary>The port a step leaves by when it expires at its deadline (<c>onDeadline: verlopen</c>).</summary>
+    public const string Expired = "Verlopen";
+    public const string Escalate = "escaleren";
+    public const string Expire = "verlopen";
+
+    /// <summary>
+    /// What the deadline means: escalate while the step stays open (default), or expire and go on by <c>Verlopen</c> —
+    /// e.g. a bezwaar term that passes without a bezwaar makes the decision final.
+    /// </summary>
+    public static InputDescriptor OnDeadline { get; } = new("onDeadline", "Bij overschrijding termijn", InputType.Choice, Default: JsonValue.Create(Escalate), Options: [Escalate, Expire],
+        Description: "escaleren: de stap blijft open en wordt geëscaleerd; verlopen: de stap vervalt en gaat verder via Verlopen.");
+
+    /// <summary>True when the node expires at its deadline instead of escalating.</summary>
+    public static bool ExpiresAtDeadline(ActivityNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Inputs.GetValueOrDefault("onDeadline") is JsonValue v && v.TryGetValue<string>(out var s) && s == Expire;
+    }
+
+    /// <summary>The node's outcomes plus <c>Verlopen</c> when it expires at its deadline.</summary>
+    public static IReadOnlyList<OutcomeDescriptor> WithExpiry(ActivityNode node, IEnumerable<OutcomeDescriptor> outcomes)
+    {
+        var list = outcomes.ToList();
+        if (ExpiresAtDeadline(node))
+        {
+            list.Add(new OutcomeDescriptor(Expired, MustConnect: true));
+        }
+        return list;
+    }
+
+    /// <summary>True when a resumption is the deadline passing on a step that expires (not the awaited event or task).</summary>
+    public static bool IsExpiry(WaitResumption resumption)
+    {
+        ArgumentNullException.ThrowIfNull(resumption);
+        return resumption.Payload is JsonObject payload && payload["expired"] is JsonValue e && e.TryGetValue<bool>(out var expired) && expired;
+    }
+
     public static IReadOnlyList<InputDescriptor> Descriptors { get; } =
     [
         new("deadline", "Termijn", InputType.Duration, Description: "Lengte van de termijn, bijvoorbeeld P10W of P5WD; leeg = geen termijn."),
@@ -43,6 +80,10 @@ public static class DeadlineInputs
         {
             yield return ("deadline", DefinitionErrorCodes.InvalidDuration, "A deadline is counted in days, weeks, months, years or werkdagen, not hours.");
         }
+        if (ExpiresAtDeadline(node) && !hasDeadline)
+        {
+            yield return ("onDeadline", DefinitionErrorCodes.MissingInput, "'verlopen' needs a 'deadline': without one the step can never expire.");
+        }
     }
 
     /// <summary>The deadline of this execution, or null when the node has none.</summary>
@@ -62,7 +103,7 @@ public static class DeadlineInputs
             start, duration, kind, rule, context.GetText("deadlineSource") ?? "", context.GetText("deadlineStartEvent") ?? "start van deze stap"));
         var reminders = (context.GetInput("reminders") as JsonArray ?? []).Select(n => Duration(n!.GetValue<string>(), "reminders")).ToList();
         var every = context.GetText("escalateEvery") is { } e ? Duration(e, "escalateEvery") : (BusinessDuration?)null;
-        return new WaitDeadline(deadline, reminders, every);
+        return new WaitDeadline(deadline, reminders, every, ResumeAtDeadline: ExpiresAtDeadline(context.Node));
     }
 
     private static BusinessDuration Duration(string text, string input) =>

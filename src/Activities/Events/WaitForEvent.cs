@@ -10,7 +10,8 @@ namespace Inburgering.Activities.Events;
 /// Waits for a named event for this instance (e.g. <c>DuoKennisgeving</c>, <c>BrpIngeschreven</c>). An event that came
 /// before the wait is kept and delivered as soon as the wait opens. The payload can be stored whole and/or mapped into
 /// variables by expressions over <c>input</c>. With a deadline the wait is due: reminders go out before it, and once it
-/// passes the step escalates (repeatedly, if set) until the event arrives.
+/// passes the step escalates (repeatedly, if set) until the event arrives — or, with <c>onDeadline: verlopen</c>, the
+/// wait ends at the deadline and the path goes on by <c>Verlopen</c> (a bezwaar term that passes without a bezwaar).
 /// </summary>
 public sealed class WaitForEvent(BusinessCalendar calendar) : IActivity
 {
@@ -22,10 +23,13 @@ public sealed class WaitForEvent(BusinessCalendar calendar) : IActivity
             new InputDescriptor("payloadVariable", "Bewaar inhoud in", InputType.VariableName, Description: "Variabele die de hele inhoud krijgt."),
             new InputDescriptor("assign", "Toewijzingen", InputType.Assignments, Description: "Variabele → expressie over input, bijvoorbeeld { \"kennisgevingDatum\": \"input.datum\" }."),
             .. DeadlineInputs.Descriptors,
+            DeadlineInputs.OnDeadline,
         ],
         Outcomes: [new OutcomeDescriptor("Ontvangen", MustConnect: true)],
         MayWait: true,
         Icon: "hourglass");
+
+    public IReadOnlyList<OutcomeDescriptor> GetOutcomes(ActivityNode node) => DeadlineInputs.WithExpiry(node, Descriptor.Outcomes);
 
     public IEnumerable<(string InputPath, string Code, string Message)> Validate(ActivityNode node) => DeadlineInputs.Validate(node);
 
@@ -35,6 +39,10 @@ public sealed class WaitForEvent(BusinessCalendar calendar) : IActivity
 
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, WaitResumption resumption)
     {
+        if (DeadlineInputs.IsExpiry(resumption))
+        {
+            return ValueTask.FromResult(ActivityResult.Complete(DeadlineInputs.Expired));
+        }
         if (context.GetText("payloadVariable") is { } target)
         {
             context.SetVariable(target, resumption.Payload);

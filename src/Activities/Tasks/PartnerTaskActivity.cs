@@ -17,10 +17,6 @@ namespace Inburgering.Activities.Tasks;
 /// </summary>
 public sealed class PartnerTaskActivity(BusinessCalendar calendar, PartnerDirectory partners) : IActivity
 {
-    public const string Expired = "Verlopen";
-    public const string Escalate = "escaleren";
-    public const string Expire = "verlopen";
-
     public ActivityDescriptor Descriptor { get; } = new(
         "PartnerTask", 1, Categories.Tasks, "Partnertaak", "Zet een taak met termijn en uitkomstformulier klaar voor een partnerorganisatie en wacht op de uitkomst.",
         Inputs:
@@ -36,8 +32,7 @@ public sealed class PartnerTaskActivity(BusinessCalendar calendar, PartnerDirect
                 Description: "Variabelen die de partner bij deze taak ziet; nooit gevoelige (BSN, gezondheid)."),
             new InputDescriptor("fieldsVariable", "Bewaar uitkomst in", InputType.VariableName, Description: "Variabele die alle ingevulde velden krijgt."),
             new InputDescriptor("assign", "Toewijzingen", InputType.Assignments, Description: "Variabele → expressie over input (de velden), bijvoorbeeld { \"leerroute\": \"input.leerroute\" }."),
-            new InputDescriptor("onDeadline", "Bij overschrijding termijn", InputType.Choice, Default: JsonValue.Create(Escalate), Options: [Escalate, Expire],
-                Description: "escaleren: de taak blijft open en wordt geëscaleerd; verlopen: de taak vervalt en de stap gaat verder via Verlopen."),
+            DeadlineInputs.OnDeadline,
             .. DeadlineInputs.Descriptors,
         ],
         Outcomes: [new OutcomeDescriptor(TaskForm.DefaultOutcome, MustConnect: true)],
@@ -47,12 +42,7 @@ public sealed class PartnerTaskActivity(BusinessCalendar calendar, PartnerDirect
     public IReadOnlyList<OutcomeDescriptor> GetOutcomes(ActivityNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        var outcomes = Form(node).Outcomes.Select(o => new OutcomeDescriptor(o.Name, MustConnect: true)).ToList();
-        if (ExpiresAtDeadline(node))
-        {
-            outcomes.Add(new OutcomeDescriptor(Expired, MustConnect: true));
-        }
-        return outcomes;
+        return DeadlineInputs.WithExpiry(node, Form(node).Outcomes.Select(o => new OutcomeDescriptor(o.Name, MustConnect: true)));
     }
 
     public IEnumerable<(string InputPath, string Code, string Message)> Validate(ActivityNode node)
@@ -66,10 +56,6 @@ public sealed class PartnerTaskActivity(BusinessCalendar calendar, PartnerDirect
         if (node.Inputs.GetValueOrDefault("taskType") is JsonValue type && type.TryGetValue<string>(out var typeName) && !Keys.IsValid(typeName))
         {
             yield return ("taskType", DefinitionErrorCodes.InvalidKey, "A task type is a key of lower-case letters, digits and dashes, e.g. brede-intake.");
-        }
-        if (ExpiresAtDeadline(node) && !node.Inputs.ContainsKey("deadline"))
-        {
-            yield return ("onDeadline", DefinitionErrorCodes.MissingInput, "'verlopen' needs a 'deadline': without one the task can never expire.");
         }
         foreach (var error in DeadlineInputs.Validate(node))
         {
@@ -89,16 +75,12 @@ public sealed class PartnerTaskActivity(BusinessCalendar calendar, PartnerDirect
             Instructions: context.GetText("instructions"),
             Form: Form(node),
             SharedVariables: (node.Inputs.GetValueOrDefault("share") as JsonArray ?? []).Select(n => n!.GetValue<string>()).ToList(),
-            ExpiresAtDeadline: ExpiresAtDeadline(node));
+            ExpiresAtDeadline: DeadlineInputs.ExpiresAtDeadline(node));
         if (!partners.Exists(spec.Organisation))
         {
             throw new ActivityInputException($"'{spec.Organisation}' is not a known partner organisation.");
         }
         var deadline = DeadlineInputs.Read(context, calendar);
-        if (deadline is not null && spec.ExpiresAtDeadline)
-        {
-            deadline = deadline with { ResumeAtDeadline = true };
-        }
         return ValueTask.FromResult(ActivityResult.WaitFor(new WaitRequest(WaitKinds.Task, State: spec.ToNode(), Deadline: deadline)));
     }
 
@@ -106,11 +88,11 @@ public sealed class PartnerTaskActivity(BusinessCalendar calendar, PartnerDirect
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(resumption);
-        var payload = resumption.Payload as JsonObject ?? [];
-        if (payload["expired"] is JsonValue e && e.TryGetValue<bool>(out var expired) && expired)
+        if (DeadlineInputs.IsExpiry(resumption))
         {
-            return ValueTask.FromResult(ActivityResult.Complete(Expired));
+            return ValueTask.FromResult(ActivityResult.Complete(DeadlineInputs.Expired));
         }
+        var payload = resumption.Payload as JsonObject ?? [];
         var fields = payload["fields"] as JsonObject ?? [];
         if (context.GetText("fieldsVariable") is { } target)
         {
@@ -128,7 +110,4 @@ public sealed class PartnerTaskActivity(BusinessCalendar calendar, PartnerDirect
     }
 
     private static TaskForm Form(ActivityNode node) => TaskFormReader.Read(node.Inputs.GetValueOrDefault("form"), []);
-
-    private static bool ExpiresAtDeadline(ActivityNode node) =>
-        node.Inputs.GetValueOrDefault("onDeadline") is JsonValue v && v.TryGetValue<string>(out var s) && s == Expire;
 }

@@ -18,7 +18,8 @@ internal sealed class TaskDeadlineObserver : IDeadlineObserver
         var (db, instance, wait, deadline, now) = (arguments.Db, arguments.Instance, arguments.Wait, arguments.Deadline, arguments.Now);
         if (wait.Kind != WaitKinds.Task)
         {
-            if (arguments.Kind != DeadlineEventKind.Reminder)
+            // A wait that expires by design (a bezwaar term without bezwaar) is not late: nobody needs to act.
+            if (arguments.Kind != DeadlineEventKind.Reminder && !deadline.ResumeAtDeadline)
             {
                 var klantreisId = TaskWaitObserver.KlantreisId(instance);
                 db.AddOutboxMessage(new StepOverdue(klantreisId, wait.ActivityKey, deadline.Rule, deadline.DueUtc, arguments.EscalationNumber),
