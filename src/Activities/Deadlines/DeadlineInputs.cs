@@ -101,10 +101,18 @@ public static class DeadlineInputs
         var rule = context.GetText("deadlineRule") ?? $"{context.Node.DisplayName ?? context.Node.Key}: binnen {duration.ToDutch()}";
         var deadline = calendar.ComputeDeadline(new DeadlineRequest(
             start, duration, kind, rule, context.GetText("deadlineSource") ?? "", context.GetText("deadlineStartEvent") ?? "start van deze stap"));
-        var reminders = (context.GetInput("reminders") as JsonArray ?? []).Select(n => Duration(n!.GetValue<string>(), "reminders")).ToList();
+        var reminders = Reminders(context.GetInput("reminders"));
         var every = context.GetText("escalateEvery") is { } e ? Duration(e, "escalateEvery") : (BusinessDuration?)null;
         return new WaitDeadline(deadline, reminders, every, ResumeAtDeadline: ExpiresAtDeadline(context.Node));
     }
+
+    // Reminders may come from a parameter ({"expression": "parameters.herinneringen"}), so their shape is checked here too.
+    private static List<BusinessDuration> Reminders(JsonNode? value) => value switch
+    {
+        null => [],
+        JsonArray array when array.All(n => n is JsonValue v && v.TryGetValue<string>(out _)) => array.Select(n => Duration(n!.GetValue<string>(), "reminders")).ToList(),
+        _ => throw new ActivityInputException("'reminders' must be an array of durations such as [\"P5WD\", \"P1WD\"]."),
+    };
 
     private static BusinessDuration Duration(string text, string input) =>
         BusinessDuration.TryParse(text, out var d, out var error) ? d : throw new ActivityInputException($"'{input}' is not a duration: {error}");

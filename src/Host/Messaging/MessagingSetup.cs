@@ -66,6 +66,9 @@ internal static class MessagingSetup
         AddEventConsumer<BijstandToegekend>(bus);
         AddEventConsumer<ExamenUitslag>(bus);
         AddEventConsumer<Verhuisd>(bus);
+        AddEventConsumer<BezwaarIngediend>(bus);
+        AddEventConsumer<DuoVerlengingBesluit>(bus);
+        AddEventConsumer<DuoTermijnUitkomst>(bus);
     }
 
     private static void AddEventConsumer<T>(IBusRegistrationConfigurator bus) where T : class, IKlantreisEvent =>

@@ -2,7 +2,7 @@ namespace Inburgering.Workflows.Activities;
 
 /// <summary>
 /// The type of an activity input. The designer picks an editor by it and validation checks literal values against it.
-/// Inputs of the value types (Text, Number, Boolean, Date, Duration) may instead hold <c>{"expression": "…"}</c>,
+/// Inputs of the value types (Text, Number, Boolean, Date, Duration, DurationList, Json) may instead hold <c>{"expression": "…"}</c>,
 /// evaluated when the activity runs.
 /// </summary>
 public enum InputType

@@ -46,6 +46,35 @@ public sealed class BusinessCalendar
     /// </summary>
     public DateOnly Add(DateOnly start, BusinessDuration duration) => Add(start, duration, IsWorkingDay);
 
+    /// <summary>
+    /// The day a duration before <paramref name="end"/>, e.g. "6 months before the end of the termijn" (the day DUO may
+    /// first receive a verlenging request). Months clamp like <see cref="Add(DateOnly, BusinessDuration)"/>: 31-08 − 6
+    /// months = 28/29-02; werkdagen count back over working days.
+    /// </summary>
+    public DateOnly Subtract(DateOnly end, BusinessDuration duration) => duration.Unit switch
+    {
+        DurationUnit.Days => end.AddDays(-duration.Amount),
+        DurationUnit.Weeks => end.AddDays(checked(-duration.Amount * 7)),
+        DurationUnit.Months => end.AddMonths(-duration.Amount),
+        DurationUnit.Years => end.AddMonths(checked(-duration.Amount * 12)),
+        DurationUnit.Werkdagen => SubtractWerkdagen(end, duration.Amount),
+        _ => throw new ArgumentException($"{duration} is a technical timer unit, not a number of days.", nameof(duration)),
+    };
+
+    private DateOnly SubtractWerkdagen(DateOnly end, int count)
+    {
+        var day = end;
+        for (var left = count; left > 0;)
+        {
+            day = day.AddDays(-1);
+            if (IsWorkingDay(day))
+            {
+                left--;
+            }
+        }
+        return day;
+    }
+
     /// <summary>The <paramref name="count"/>-th working day after <paramref name="start"/>; 0 gives <paramref name="start"/> itself.</summary>
     public DateOnly AddWerkdagen(DateOnly start, int count) => AddWerkdagen(start, count, IsWorkingDay);
 

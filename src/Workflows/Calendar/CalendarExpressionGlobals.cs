@@ -9,6 +9,7 @@ namespace Inburgering.Workflows.Calendar;
 /// volgens de Algemene termijnenwet":
 /// <list type="bullet">
 /// <item><c>datumPlus('2026-03-02', 'P3Y')</c> → <c>'2029-03-02'</c> (plain calendar; werkdagen skip holidays)</item>
+/// <item><c>datumMinus('2029-03-02', 'P6M')</c> → <c>'2028-09-02'</c> (a duration before a date)</item>
 /// <item><c>wettelijkeTermijn('2026-03-02', 'P10W')</c> → the last day of a statutory term, after the Atw shifts</item>
 /// <item><c>vandaag()</c> → today's date in the calendar's time zone, from the engine's clock</item>
 /// </list>
@@ -20,6 +21,7 @@ internal sealed class CalendarExpressionGlobals(BusinessCalendar calendar, TimeP
     {
         ArgumentNullException.ThrowIfNull(globals);
         globals.AddFunction("datumPlus", args => Format(calendar.Add(Date(args, 0, calendar.TimeZone), Duration(args, 1))));
+        globals.AddFunction("datumMinus", args => Format(calendar.Subtract(Date(args, 0, calendar.TimeZone), Duration(args, 1))));
         globals.AddFunction("wettelijkeTermijn", args => Format(calendar.ComputeDeadline(new DeadlineRequest(
             Date(args, 0, calendar.TimeZone), Duration(args, 1), TermKind.Statutory, "termijn", "", "start")).Final));
         globals.AddFunction("vandaag", _ => Format(calendar.Today(time)));

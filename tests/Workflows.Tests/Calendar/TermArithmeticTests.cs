@@ -19,6 +19,18 @@ public sealed class TermArithmeticTests
     }
 
     [Theory]
+    [InlineData("2030-03-15", "P6M", "2029-09-15")]   // verlenging: request from 6 months before the end of the termijn
+    [InlineData("2026-08-31", "P6M", "2026-02-28")]   // month end clamps backwards too
+    [InlineData("2028-02-29", "P1Y", "2027-02-28")]
+    [InlineData("2026-04-13", "P6W", "2026-03-02")]
+    [InlineData("2026-03-02", "P0D", "2026-03-02")]
+    [InlineData("2026-04-28", "P2WD", "2026-04-24")]  // back over Koningsdag (Monday 27-04-2026) and the weekend
+    public void Subtract_counts_backwards(string end, string duration, string expected)
+    {
+        Assert.Equal(Day(expected), NewCalendar().Subtract(Day(end), BusinessDuration.Parse(duration)));
+    }
+
+    [Theory]
     [InlineData("2027-01-31", "P1M", "2027-02-28")]   // non-leap year: February has 28 days, clamp
     [InlineData("2028-01-31", "P1M", "2028-02-29")]   // leap year: clamp to 29 February
     [InlineData("2025-08-31", "P6M", "2026-02-28")]   // 31 August + 6 months: February 2026 has 28 days

@@ -34,7 +34,7 @@ internal static class InputRules
     {
         if (ExpressionInput.TryGetCode(value, out var code))
         {
-            if (input.Type is InputType.Text or InputType.Number or InputType.Boolean or InputType.Date or InputType.Duration or InputType.Json)
+            if (input.Type is InputType.Text or InputType.Number or InputType.Boolean or InputType.Date or InputType.Duration or InputType.DurationList or InputType.Json)
             {
                 CheckSyntax(ctx, code, $"{path}.expression");
             }
