@@ -6,7 +6,7 @@ namespace Inburgering.Workflows.Calendar;
 /// Dutch wording for dates in explanations. Day names are spelled out here instead of using the nl-NL culture so the
 /// text does not depend on which ICU data the server happens to have.
 /// </summary>
-internal static class DutchText
+public static class DutchText
 {
     public static string DayName(DayOfWeek day) => day switch
     {

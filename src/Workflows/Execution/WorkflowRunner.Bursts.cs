@@ -25,7 +25,7 @@ public sealed partial class WorkflowRunner
                 return BurstOutcome.Ignored($"The instance is {instance.Status}.", instance.Status);
             }
             var definition = await catalog.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-            var waits = await db.Waits.Where(w => w.InstanceId == instanceId).OrderBy(w => w.CreatedAtUtc).ToListAsync(cancellationToken);
+            var waits = InOpeningOrder(await db.Waits.Where(w => w.InstanceId == instanceId).ToListAsync(cancellationToken));
             var burst = new Burst(db, instance, definition, waits, expressions, _observers, time.GetUtcNow(), _options.MaxStepsPerBurst);
 
             if (!await apply(burst))
@@ -57,6 +57,13 @@ public sealed partial class WorkflowRunner
     /// </summary>
     private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
         Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 10))), cancellationToken);
+
+    /// <summary>
+    /// Waits in a fixed order (opened first; then by key, ordinally, in memory so both databases agree): an event that
+    /// resumes several waits, or a termination that cancels them all, then does the same in every run.
+    /// </summary>
+    private static List<WorkflowWait> InOpeningOrder(List<WorkflowWait> waits) =>
+        waits.OrderBy(w => w.CreatedAtUtc).ThenBy(w => w.ActivityKey, StringComparer.Ordinal).ThenBy(w => w.Id).ToList();
 }
 
 /// <summary>What a trigger did to an instance.</summary>

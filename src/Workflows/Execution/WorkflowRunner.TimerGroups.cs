@@ -30,8 +30,7 @@ public sealed partial class WorkflowRunner
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var instanceIds = group.Select(t => t.InstanceId).Distinct().ToList();
             var instances = await db.Instances.Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-            var waits = (await db.Waits.Where(w => instanceIds.Contains(w.InstanceId)).OrderBy(w => w.CreatedAtUtc).ToListAsync(cancellationToken))
-                .ToLookup(w => w.InstanceId);
+            var waits = InOpeningOrder(await db.Waits.Where(w => instanceIds.Contains(w.InstanceId)).ToListAsync(cancellationToken)).ToLookup(w => w.InstanceId);
             var timers = await db.Timers.Where(t => instanceIds.Contains(t.InstanceId)).ToDictionaryAsync(t => t.Id, cancellationToken);
             var now = time.GetUtcNow();
             foreach (var claimed in group)
@@ -70,4 +69,5 @@ public sealed partial class WorkflowRunner
 }
 
 /// <summary>A timer a dispatcher claimed, with its instance (so firing needs no lookup).</summary>
-internal sealed record ClaimedTimer(Guid Id, Guid InstanceId);
+/// <param name="DueAtUtc">When it is due; with <paramref name="CreatedAtUtc"/> it orders the timers of one instance.</param>
+internal sealed record ClaimedTimer(Guid Id, Guid InstanceId, DateTime DueAtUtc = default, DateTime CreatedAtUtc = default);

@@ -38,19 +38,24 @@ public sealed partial class TimerDispatcher(
                     return total;
                 }
                 total += claimed.Count;
-                await Parallel.ForEachAsync(Groups(claimed, settings.GroupSize), new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
-                    async (group, ct) =>
-                    {
-                        try
+                // Waves: the first due timer of every instance, then the second, … Groups within a wave run in parallel;
+                // the timers of one instance fire one after another in due order, the same order in every run.
+                foreach (var wave in Waves(claimed))
+                {
+                    await Parallel.ForEachAsync(Groups(wave, settings.GroupSize), new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
+                        async (group, ct) =>
                         {
-                            await runner.FireTimerGroupAsync(group, ct);
-                        }
-                        catch (Exception ex) when (ex is not OperationCanceledException)
-                        {
-                            // The rows stay and their claims run out: they are fired again later. Effects stay exactly-once.
-                            LogFailed(ex, group[0].Id);
-                        }
-                    });
+                            try
+                            {
+                                await runner.FireTimerGroupAsync(group, ct);
+                            }
+                            catch (Exception ex) when (ex is not OperationCanceledException)
+                            {
+                                // The rows stay and their claims run out: they are fired again later. Effects stay exactly-once.
+                                LogFailed(ex, group[0].Id);
+                            }
+                        });
+                }
                 if (claimed.Count < settings.BatchSize)
                 {
                     return total;
@@ -70,6 +75,14 @@ public sealed partial class TimerDispatcher(
         var next = await db.Timers.OrderBy(t => t.DueAtUtc).Select(t => (DateTime?)t.DueAtUtc).FirstOrDefaultAsync(cancellationToken);
         return next is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null;
     }
+
+    /// <summary>The claimed timers by rank within their instance: wave 0 holds each instance's earliest, wave 1 the next, ….</summary>
+    private static IEnumerable<List<ClaimedTimer>> Waves(List<ClaimedTimer> claimed) =>
+        claimed.GroupBy(t => t.InstanceId)
+            .SelectMany(g => g.OrderBy(t => t.DueAtUtc).ThenBy(t => t.CreatedAtUtc).ThenBy(t => t.Id).Select((t, rank) => (t, rank)))
+            .GroupBy(x => x.rank)
+            .OrderBy(w => w.Key)
+            .Select(w => w.Select(x => x.t).ToList());
 
     /// <summary>Groups of timers of distinct instances (two timers of one instance never share a group).</summary>
     private static List<List<ClaimedTimer>> Groups(List<ClaimedTimer> claimed, int size)
@@ -99,7 +112,7 @@ public sealed partial class TimerDispatcher(
             WHERE "Id" IN (SELECT "Id" FROM workflow_timers
                            WHERE "DueAtUtc" <= {1} AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {1})
                            ORDER BY "DueAtUtc" LIMIT {2}{skipLocked})
-            RETURNING "Id", "InstanceId"
+            RETURNING "Id", "InstanceId", "DueAtUtc", "CreatedAtUtc"
             """, until, nowUtc, limit)).ToListAsync(cancellationToken);
     }
 
