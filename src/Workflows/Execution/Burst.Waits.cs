@@ -83,6 +83,46 @@ internal sealed partial class Burst
         await RunAsync();
     }
 
+    /// <summary>
+    /// Takes the events kept for this instance's correlation key — kept by a delivery that ran while this instance was
+    /// being started and so could not see it — and delivers them as if they had just arrived: every open wait for the
+    /// event resumes, or the event is kept for this instance. False when there were none.
+    /// </summary>
+    public async Task<bool> TakeEventsKeptForKeyAsync()
+    {
+        if (Instance.CorrelationKey is not { } key)
+        {
+            return false;
+        }
+        var kept = await Db.PendingEvents.Where(p => p.InstanceId == null && p.CorrelationKey == key).OrderBy(p => p.ReceivedAtUtc).ToListAsync();
+        if (kept.Count == 0)
+        {
+            return false;
+        }
+        kept.ForEach(row => row.InstanceId = Instance.Id); // from now on kept for this instance, also for waits opened below
+        foreach (var row in kept)
+        {
+            if (Db.Entry(row).State == EntityState.Deleted)
+            {
+                continue; // a wait opened while delivering an earlier one and claimed it already
+            }
+            var waiting = OpenWaits.Where(w => w.Kind == WaitKinds.Event && w.EventName == row.EventName).ToList();
+            if (waiting.Count == 0)
+            {
+                Journal(JournalKind.EventQueued, message: $"Gebeurtenis '{row.EventName}' bewaard: nog niets wacht erop.");
+                continue;
+            }
+            Db.PendingEvents.Remove(row);
+            foreach (var wait in waiting)
+            {
+                Journal(JournalKind.EventReceived, wait.ActivityKey, message: $"Gebeurtenis '{row.EventName}' ontvangen (binnengekomen {row.ReceivedAtUtc:yyyy-MM-dd HH:mm:ss} UTC, tijdens de start).");
+                await ResumeWaitAsync(wait.Id, row.PayloadJson is null ? null : JsonNode.Parse(row.PayloadJson));
+            }
+            await RunAsync();
+        }
+        return true;
+    }
+
     public async Task CancelWaitsAsync(IReadOnlyList<WorkflowWait> waits)
     {
         foreach (var wait in waits)

@@ -64,8 +64,13 @@ public sealed partial class WorkflowRunner
                     db.ProcessedMessages.Add(new ProcessedMessage { MessageId = messageId, Receiver = PendingReceiver, ProcessedAtUtc = now.UtcDateTime, Result = eventName });
                 }
                 await db.SaveChangesAsync(cancellationToken);
-                return [];
             }
+        }
+        if (instanceIds.Count == 0)
+        {
+            // An instance with this key may have been starting meanwhile, having looked for kept events before this one
+            // was stored: look again now that it is (WorkflowRunner.StartAsync does the same from its side).
+            return await DeliverEventsKeptForKeyAsync(correlationKey, cancellationToken) is { } instance ? [instance] : [];
         }
         var reached = new List<Guid>();
         foreach (var id in instanceIds)
@@ -76,6 +81,36 @@ public sealed partial class WorkflowRunner
             }
         }
         return reached;
+    }
+
+    /// <summary>
+    /// Closes the race between a start and an event for the same correlation key. A delivery that runs while the instance
+    /// is being started finds no instance and keeps the event for the key; the start may already have looked for kept
+    /// events. Both sides look again after their own commit, so at least one sees the other's row; the oldest running
+    /// instance with the key takes the kept events in a burst that deletes them, so only one delivers them. Returns that
+    /// instance, or null when nothing was kept or no instance runs.
+    /// </summary>
+    private async Task<Guid?> DeliverEventsKeptForKeyAsync(string correlationKey, CancellationToken cancellationToken)
+    {
+        Guid? instanceId;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.PendingEvents.AnyAsync(p => p.InstanceId == null && p.CorrelationKey == correlationKey, cancellationToken))
+            {
+                return null;
+            }
+            instanceId = await db.Instances
+                .Where(i => i.CorrelationKey == correlationKey && (i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Faulted))
+                .OrderBy(i => i.CreatedAtUtc)
+                .Select(i => (Guid?)i.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+        if (instanceId is not { } id)
+        {
+            return null;
+        }
+        var outcome = await RunBurstAsync(id, "kept-event", burst => burst.TakeEventsKeptForKeyAsync(), cancellationToken);
+        return outcome.Kind == BurstOutcomeKind.Applied ? id : null;
     }
 
     private const string PendingReceiver = "event:pending";

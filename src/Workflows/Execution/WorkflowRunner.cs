@@ -42,7 +42,13 @@ public sealed partial class WorkflowRunner(
         var variables = InstanceVariables.Create(definition.Model, request.Variables);
         // Starts that arrive while another start commits are committed together (WorkflowRunner.StartGroups.cs); the
         // caller still gets its own instance, or its own exception.
-        return await JoinStartGroupAsync(new PendingStart(definition, variables.ToJsonString(), request.CorrelationKey, cancellationToken));
+        var instance = await JoinStartGroupAsync(new PendingStart(definition, variables.ToJsonString(), request.CorrelationKey, cancellationToken));
+        if (request.CorrelationKey is { } key && instance.Status is InstanceStatus.Running or InstanceStatus.Faulted)
+        {
+            // An event for this key may have been kept while this start ran (see DeliverEventsKeptForKeyAsync).
+            await DeliverEventsKeptForKeyAsync(key, cancellationToken);
+        }
+        return instance;
     }
 
     /// <summary>One start in its own transaction, retried on fresh state when it loses a race.</summary>

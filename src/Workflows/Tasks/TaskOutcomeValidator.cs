@@ -74,9 +74,10 @@ public static class TaskOutcomeValidator
                     ? (JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), null)
                     : (null, $"'{field.Label}' moet een datum zijn (jjjj-mm-dd).");
             case FormFieldType.Number:
-                if (kind == JsonValueKind.Number)
+                // Through the JSON text: a value built in code (JsonValue.Create(5)) has no decimal view, a parsed one does.
+                if (kind == JsonValueKind.Number && decimal.TryParse(raw.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var given))
                 {
-                    return (JsonValue.Create(raw.GetValue<decimal>()), null);
+                    return (JsonValue.Create(given), null);
                 }
                 return text is not null && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
                     ? (JsonValue.Create(number), null)

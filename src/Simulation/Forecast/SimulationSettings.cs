@@ -1,0 +1,52 @@
+namespace Inburgering.Simulation.Forecast;
+
+/// <summary>
+/// What to simulate: how many people arrive per year (by default the Noordwijk forecast of the 2021 policy plan: 41
+/// statushouders and 20 gezinsmigranten a year), for how many years, from which day, and how long fake time runs on.
+/// </summary>
+public sealed record SimulationSettings
+{
+    public int StatushoudersPerYear { get; init; } = 41;
+
+    public int GezinsmigrantenPerYear { get; init; } = 20;
+
+    /// <summary>Years over which people arrive (koppeling for statushouders, kennisgeving for gezinsmigranten).</summary>
+    public int ArrivalYears { get; init; } = 1;
+
+    /// <summary>How long fake time runs from <see cref="Start"/>; default: the arrival years plus four (PIP, 3-year termijn, DUO's outcome).</summary>
+    public int? HorizonMonths { get; init; }
+
+    public DateOnly Start { get; init; } = new(2027, 1, 4);
+
+    public int Seed { get; init; } = 2021;
+
+    /// <summary>How many instances are worked on at once within one simulated day.</summary>
+    public int Parallelism { get; init; } = 8;
+
+    public int Months => HorizonMonths ?? (ArrivalYears + 4) * 12;
+
+    public int People => (StatushoudersPerYear + GezinsmigrantenPerYear) * ArrivalYears;
+
+    /// <summary>Every setting that is out of range, in words; empty when all are fine.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (StatushoudersPerYear < 0 || GezinsmigrantenPerYear < 0 || People == 0)
+        {
+            errors.Add("statushoudersPerYear and gezinsmigrantenPerYear must be 0 or more, and not both 0.");
+        }
+        if (ArrivalYears is < 1 or > 10)
+        {
+            errors.Add("arrivalYears must be between 1 and 10.");
+        }
+        if (Months < 1 || Months > 240)
+        {
+            errors.Add("horizonMonths must be between 1 and 240.");
+        }
+        if (Parallelism is < 1 or > 64)
+        {
+            errors.Add("parallelism must be between 1 and 64.");
+        }
+        return errors;
+    }
+}
