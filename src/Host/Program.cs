@@ -11,6 +11,10 @@ if (args is [ValidateCommand.Name, .. var files])
 {
     return await ValidateCommand.RunAsync(files, Console.Out);
 }
+if (args is [SimulateCommand.Name, .. var options])
+{
+    return await SimulateCommand.RunAsync(options, Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -32,7 +32,7 @@ public sealed class KlantreisSimulation(IServiceProvider services, SimulationClo
         var errors = settings.Validate();
         if (errors.Count > 0)
         {
-            throw new ArgumentException(string.Join(" ", errors), nameof(settings));
+            throw new ArgumentException(string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")), nameof(settings));
         }
         var watch = Stopwatch.StartNew();
         var import = await services.GetRequiredService<DefinitionStore>().ImportAsync(definitionJson, "simulatie", cancellationToken);
@@ -76,16 +76,22 @@ public sealed class KlantreisSimulation(IServiceProvider services, SimulationClo
         }
 
         var end = settings.Start.AddMonths(settings.Months);
+        var (timersTime, actionsTime, scanTime) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
         var seen = new HashSet<Guid>();
         var lastScan = DateTime.UnixEpoch;
         for (var day = settings.Start; day < end; day = day.AddDays(1))
         {
+            timersTime.Start();
             await script.AdvanceToAsync(script.At(day), cancellationToken);
+            timersTime.Stop();
             if (agenda.Remove(day, out var actions))
             {
+                actionsTime.Start();
                 await Parallel.ForEachAsync(actions, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
                     async (action, ct) => await action(ct));
+                actionsTime.Stop();
             }
+            scanTime.Start();
             // Tasks opened since the last look (by today's actions or by timers fired on the way) get their answer.
             var events = new List<PlannedEvent>();
             foreach (var (task, variablesJson) in await NewTasksAsync(dbFactory, lastScan, cancellationToken))
@@ -106,8 +112,10 @@ public sealed class KlantreisSimulation(IServiceProvider services, SimulationClo
             }
             events.ForEach(e => PlanEvent(e with { Day = Max(e.Day, day.AddDays(1)) }));
             lastScan = clock.UtcNow.UtcDateTime.AddSeconds(-1);
+            scanTime.Stop();
         }
-        return await ReportAsync(dbFactory, calendar, settings, end, watch.Elapsed, cancellationToken);
+        var report = await ReportAsync(dbFactory, calendar, settings, end, watch.Elapsed, cancellationToken);
+        return report with { TimersTime = timersTime.Elapsed, ActionsTime = actionsTime.Elapsed, ScanTime = scanTime.Elapsed };
     }
 
     private static async Task<List<(PartnerTask Task, string Variables)>> NewTasksAsync(

@@ -27,25 +27,33 @@ public sealed record SimulationSettings
 
     public int People => (StatushoudersPerYear + GezinsmigrantenPerYear) * ArrivalYears;
 
-    /// <summary>Every setting that is out of range, in words; empty when all are fine.</summary>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Every setting that is out of range, by its (camelCase) name; empty when all are fine.</summary>
+    public IReadOnlyList<(string Field, string Message)> Validate()
     {
-        var errors = new List<string>();
-        if (StatushoudersPerYear < 0 || GezinsmigrantenPerYear < 0 || People == 0)
+        var errors = new List<(string, string)>();
+        if (StatushoudersPerYear < 0)
         {
-            errors.Add("statushoudersPerYear and gezinsmigrantenPerYear must be 0 or more, and not both 0.");
+            errors.Add(("statushoudersPerYear", "Must be 0 or more."));
+        }
+        if (GezinsmigrantenPerYear < 0)
+        {
+            errors.Add(("gezinsmigrantenPerYear", "Must be 0 or more."));
+        }
+        if (StatushoudersPerYear >= 0 && GezinsmigrantenPerYear >= 0 && People == 0)
+        {
+            errors.Add(("statushoudersPerYear", "Nobody arrives: statushoudersPerYear and gezinsmigrantenPerYear are both 0."));
         }
         if (ArrivalYears is < 1 or > 10)
         {
-            errors.Add("arrivalYears must be between 1 and 10.");
+            errors.Add(("arrivalYears", "Must be between 1 and 10."));
         }
-        if (Months < 1 || Months > 240)
+        if (Months is < 1 or > 240)
         {
-            errors.Add("horizonMonths must be between 1 and 240.");
+            errors.Add(("horizonMonths", "Must be between 1 and 240."));
         }
         if (Parallelism is < 1 or > 64)
         {
-            errors.Add("parallelism must be between 1 and 64.");
+            errors.Add(("parallelism", "Must be between 1 and 64."));
         }
         return errors;
     }

@@ -15,6 +15,15 @@ public sealed record SimulationReport(
     int DeadlinesMissed,
     TimeSpan Elapsed)
 {
+    /// <summary>Wall time firing timers while the clock moved (reminders, deadlines, Until/Delay).</summary>
+    public TimeSpan TimersTime { get; init; }
+
+    /// <summary>Wall time applying the day's events, starts and task completions.</summary>
+    public TimeSpan ActionsTime { get; init; }
+
+    /// <summary>Wall time looking for newly opened tasks and planning the partners' answers.</summary>
+    public TimeSpan ScanTime { get; init; }
+
     /// <summary>One row per month and partner: <c>maand,organisatie,geopend,afgerond,op_tijd,te_laat,verlopen,open_over_termijn</c>.</summary>
     public string TasksCsv()
     {
