@@ -32,5 +32,6 @@ internal static class EngineSetup
         .MapInstanceEndpoints()
         .MapEventEndpoints()
         .MapIncidentEndpoints()
-        .MapTaskEndpoints();
+        .MapTaskEndpoints()
+        .MapSimulationEndpoints();
 }

@@ -1,0 +1,94 @@
+using Inburgering.Host.Security;
+using Inburgering.Simulation;
+using Inburgering.Simulation.Forecast;
+using Inburgering.Workflows.Definitions;
+using Inburgering.Workflows.Partners;
+using Inburgering.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Inburgering.Host.Api;
+
+/// <summary>
+/// <c>POST /api/simulations</c>: runs a forecast through the published klantreis definition (or its draft) in fake time
+/// on a private, throwaway database — live instances are never touched — and returns the task load per partner per
+/// month, deadlines met and missed, and fines, as CSV inside the JSON answer. Synchronous, so the size is capped;
+/// larger runs use the <c>simulate</c> command.
+/// </summary>
+internal static class SimulationEndpoints
+{
+    public const int MaxPeople = 500;
+
+    public static IEndpointRouteBuilder MapSimulationEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/simulations", RunAsync).WithTags("Simulations").RequireAuthorization(Policies.ReadDefinitions)
+            .WithSummary($"Simulate a forecast (default: 41 statushouders and 20 gezinsmigranten a year) through the klantreis in fake time; at most {MaxPeople} people");
+        return app;
+    }
+
+    private static async Task<Results<Ok<SimulationResult>, ProblemHttpResult>> RunAsync(
+        SimulationRequest? request, WorkflowsDbContext db, IOptions<PartnerOptions> partners, IOptions<Workflows.Calendar.CalendarOptions> calendar, CancellationToken ct)
+    {
+        request ??= new SimulationRequest();
+        var defaults = new SimulationSettings();
+        var settings = defaults with
+        {
+            StatushoudersPerYear = request.StatushoudersPerYear ?? defaults.StatushoudersPerYear,
+            GezinsmigrantenPerYear = request.GezinsmigrantenPerYear ?? defaults.GezinsmigrantenPerYear,
+            ArrivalYears = request.ArrivalYears ?? defaults.ArrivalYears,
+            HorizonMonths = request.HorizonMonths,
+            Seed = request.Seed ?? defaults.Seed,
+            Start = request.Start ?? defaults.Start,
+        };
+        if (settings.Validate() is [var (field, message), ..])
+        {
+            return Problems.Field(field, message);
+        }
+        if (settings.People > MaxPeople)
+        {
+            return Problems.Field("statushoudersPerYear", $"{settings.People} people is more than the {MaxPeople} this endpoint runs; use the 'simulate' command for larger runs.");
+        }
+        var status = request.Draft ? DefinitionStatus.Draft : DefinitionStatus.Published;
+        var version = await db.Definitions.AsNoTracking()
+            .Where(v => v.DefinitionId == KlantreisSimulation.DefinitionId && v.Status == status)
+            .OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+        if (version is null)
+        {
+            return Problems.NotFound($"There is no {(request.Draft ? "draft" : "published version")} of '{KlantreisSimulation.DefinitionId}' to simulate.");
+        }
+
+        var work = Directory.CreateTempSubdirectory("inburgering-sim-");
+        try
+        {
+            var clock = new SimulationClock(new DateTimeOffset(settings.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(work.FullName, "sim.db")}" };
+            // The same partners and calendar as the live engine, so the draft validates and counts days the same way.
+            await using var services = await SimulationEngine.BuildAsync(database, work.FullName, clock, s =>
+            {
+                s.AddSingleton(Options.Create(partners.Value));
+                s.AddSingleton(Options.Create(calendar.Value));
+            }, ct);
+            var report = await new KlantreisSimulation(services, clock).RunAsync(settings, version.Json, ct);
+            return TypedResults.Ok(new SimulationResult(
+                KlantreisSimulation.DefinitionId, version.Version, settings.People, report.Instances, report.Bursts, report.TaskCount,
+                report.DeadlinesMet, report.DeadlinesMissed, report.Fines.Sum(f => f.Count), report.Fines.Sum(f => f.Amount),
+                Math.Round(report.Elapsed.TotalSeconds, 1), report.TasksCsv(), report.FinesCsv()));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            work.Delete(recursive: true);
+        }
+    }
+}
+
+/// <summary>What to simulate; everything is optional (the Noordwijk forecast by default).</summary>
+/// <param name="Draft">Simulate the draft instead of the published version (a coordinator trying a change).</param>
+internal sealed record SimulationRequest(
+    int? StatushoudersPerYear = null, int? GezinsmigrantenPerYear = null, int? ArrivalYears = null, int? HorizonMonths = null,
+    int? Seed = null, DateOnly? Start = null, bool Draft = false);
+
+internal sealed record SimulationResult(
+    string DefinitionId, int Version, int People, int Instances, long Bursts, int Tasks, int DeadlinesMet, int DeadlinesMissed,
+    int Fines, decimal FinesAmount, double Seconds, string TasksCsv, string FinesCsv);

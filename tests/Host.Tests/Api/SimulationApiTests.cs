@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Inburgering.Host.Tests.Infrastructure;
+
+namespace Inburgering.Host.Tests.Api;
+
+/// <summary>POST /api/simulations: the seeded klantreis in fake time on a private database; bad settings get ProblemDetails.</summary>
+public sealed class SimulationApiTests : IAsyncLifetime
+{
+    private readonly HostFactory _factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task A_small_forecast_runs_through_the_published_klantreis_and_leaves_live_data_alone()
+    {
+        using var client = _factory.CreateClientAs("regie");
+
+        var response = await client.PostAsJsonAsync("/api/simulations", new { statushoudersPerYear = 3, gezinsmigrantenPerYear = 1, horizonMonths = 24, seed = 5 });
+        var result = await response.Content.ReadFromJsonAsync<JsonObject>();
+        using var admin = _factory.CreateClient();
+        var live = await admin.GetFromJsonAsync<JsonObject>("/api/instances");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("klantreis-inburgering", 4, 4), (result!["definitionId"]!.GetValue<string>(), result["people"]!.GetValue<int>(), result["instances"]!.GetValue<int>()));
+        Assert.True(result["tasks"]!.GetValue<int>() > 20);
+        Assert.StartsWith("maand,organisatie,geopend,afgerond,op_tijd,te_laat,verlopen,open_over_termijn\n2027-01,isd-bollenstreek,", result["tasksCsv"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("maand,aantal,bedrag_euro\n", result["finesCsv"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, live!["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Settings_out_of_range_are_refused_with_the_field_named()
+    {
+        using var client = _factory.CreateClientAs("coordinator");
+
+        var negative = await client.PostAsJsonAsync("/api/simulations", new { statushoudersPerYear = -1 });
+        var tooMany = await client.PostAsJsonAsync("/api/simulations", new { statushoudersPerYear = 400, gezinsmigrantenPerYear = 200 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+        Assert.NotNull((await negative.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["statushoudersPerYear"]);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("simulate", (await tooMany.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["statushoudersPerYear"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_partner_may_not_run_simulations()
+    {
+        using var client = _factory.CreateClientAs("vluchtelingenwerk");
+
+        var response = await client.PostAsJsonAsync("/api/simulations", new { statushoudersPerYear = 1 });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
