@@ -58,6 +58,15 @@ internal sealed class BenchOptions
 
     /// <summary>P8: overrides <c>Outbox:Parallelism</c> (publishes at once) for an experiment; null = the engine's default.</summary>
     public int? P8OutboxParallelism { get; private set; }
+    /// <summary>P5: klantreizen to simulate (arriving over 3 years).</summary>
+    public int P5People { get; private set; } = 10_000;
+
+    /// <summary>P5: months of fake time.</summary>
+    public int P5Months { get; private set; } = 36;
+
+    /// <summary>P5: instances worked on at once within a simulated day.</summary>
+    public int P5Parallelism { get; private set; } = 8;
+
     /// <summary>Engine settings other than the defaults (<c>--set Engine:StartGroupParallelism=1</c>), to compare tunings.</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -73,8 +82,17 @@ internal sealed class BenchOptions
             int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
             switch (args[i])
             {
-                case "p1" or "p2" or "p2b" or "p3" or "p8" or "all":
+                case "p1" or "p2" or "p2b" or "p3" or "p5" or "p8" or "all":
                     o.Which = args[i];
+                    break;
+                case "--p5-people":
+                    o.P5People = NextInt();
+                    break;
+                case "--p5-months":
+                    o.P5Months = NextInt();
+                    break;
+                case "--p5-parallel":
+                    o.P5Parallelism = NextInt();
                     break;
                 case "--cs":
                     o.ConnectionString = Next();

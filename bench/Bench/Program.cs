@@ -63,6 +63,10 @@ if (options.Which is "p3" or "all")
 {
     ok &= await P3ResumeLatency.RunAsync(options, sql, output);
 }
+if (options.Which is "p5" or "all")
+{
+    ok &= await P5Simulation.RunAsync(options, output);
+}
 if (options.Which is "p8" or "all")
 {
     ok &= await P8OutboxThroughput.RunAsync(options, sql, output);

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Inburgering.Simulation;
+using Inburgering.Simulation.Forecast;
+using Microsoft.Extensions.DependencyInjection;
+using static Inburgering.Bench.Stats;
+
+namespace Inburgering.Bench;
+
+/// <summary>
+/// P5: the time to simulate N klantreizen (default 10,000, arriving over 3 years) through
+/// <c>workflows/klantreis-inburgering.json</c> over 36 months of fake time, on PostgreSQL, with the number of bursts and
+/// tasks it produced. Baseline in the same run: raw Npgsql single-row INSERT + COMMIT transactions per second on the same
+/// server (one connection) — the floor for "one durable commit per burst". Goal: ≤ 60 s for 10,000.
+/// </summary>
+internal static class P5Simulation
+{
+    public static readonly TimeSpan Goal = TimeSpan.FromSeconds(60);
+
+    public static async Task<bool> RunAsync(BenchOptions options, TextWriter output)
+    {
+        var people = options.P5People;
+        var years = 3;
+        var settings = new SimulationSettings
+        {
+            StatushoudersPerYear = (int)Math.Round(people * 41.0 / 61 / years),
+            GezinsmigrantenPerYear = (int)Math.Round(people * 20.0 / 61 / years),
+            ArrivalYears = years,
+            HorizonMonths = options.P5Months,
+            Parallelism = options.P5Parallelism,
+        };
+        output.WriteLine($"== P5 simulation: {N(settings.People)} klantreizen arriving over {years} years, {settings.Months} months of fake time, parallelism {settings.Parallelism}");
+        var definition = await File.ReadAllTextAsync(Locate("workflows/klantreis-inburgering.json"));
+        var clock = new SimulationClock(new DateTimeOffset(settings.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        await using var host = await EngineHost.CreateAsync(options.ConnectionString, "bench_p5", (services, _) => services.AddSingleton<TimeProvider>(clock));
+        var baseline = await BaselineAsync(host, TimeSpan.FromSeconds(5));
+
+        var cpu = CpuMeter.Now();
+        var gc = GC.GetTotalAllocatedBytes(precise: false);
+        var report = await new KlantreisSimulation(host.Services, clock).RunAsync(settings, definition);
+        var (client, server) = CpuMeter.Now();
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - gc;
+        using var process = Process.GetCurrentProcess();
+
+        var burstsPerSecond = report.Bursts / report.Elapsed.TotalSeconds;
+        output.WriteLine($"P5 {N(settings.People)} klantreizen in {report.Elapsed.TotalSeconds:F1} s (goal ≤ {Goal.TotalSeconds:F0} s): {N(report.Bursts)} bursts, {N(report.TaskCount)} tasks, "
+            + $"{report.DeadlinesMet:N0} deadlines met, {report.DeadlinesMissed:N0} missed, {report.Fines.Sum(f => f.Count):N0} fines");
+        output.WriteLine($"P5 time: timers {report.TimersTime.TotalSeconds:F1} s, events/starts/completions {report.ActionsTime.TotalSeconds:F1} s, task scans {report.ScanTime.TotalSeconds:F1} s");
+        output.WriteLine($"P5 {burstsPerSecond:F0} bursts/s vs baseline {baseline:F0} INSERT+COMMIT/s on one connection: ratio {burstsPerSecond / baseline:F2}; "
+            + $"CPU client {(client - cpu.Client).TotalSeconds:F0} s, server {(server - cpu.Server).TotalSeconds:F0} s ({(client - cpu.Client).TotalMilliseconds / report.Bursts:F2} ms client CPU per burst); "
+            + $"allocated {allocated / 1048576.0:N0} MiB, peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MiB");
+        var met = report.Elapsed <= Goal;
+        output.WriteLine($"P5 goal {(met ? "met" : "missed")}");
+        return met;
+    }
+
+    private static async Task<double> BaselineAsync(EngineHost host, TimeSpan duration)
+    {
+        await host.ExecuteAsync("CREATE TABLE bench_baseline (id uuid PRIMARY KEY, payload text NOT NULL)");
+        var payload = new string('x', 200);
+        await using var connection = await host.DataSource.OpenConnectionAsync();
+        var watch = Stopwatch.StartNew();
+        var count = 0;
+        while (watch.Elapsed < duration)
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO bench_baseline (id, payload) VALUES ($1, $2)";
+            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Guid.CreateVersion7() });
+            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = payload });
+            await cmd.ExecuteNonQueryAsync();
+            await tx.CommitAsync();
+            count++;
+        }
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    private static string Locate(string relative)
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, relative)))
+            {
+                return Path.Combine(dir.FullName, relative);
+            }
+        }
+        throw new FileNotFoundException(relative);
+    }
+}
