@@ -83,7 +83,7 @@ public sealed class ExpressionEvaluator
             throw ExpressionFailures.FromSyntaxError(syntaxError);
         }
 
-        using var engine = CreateEngine(scope);
+        using var engine = CreateEngine(scope, entry.Reads);
         try
         {
             // The value is read after the engine is disposed; JsToJson and ToBoolean only read existing data.
@@ -95,7 +95,7 @@ public sealed class ExpressionEvaluator
         }
     }
 
-    private Engine CreateEngine(ExpressionScope scope)
+    private Engine CreateEngine(ExpressionScope scope, ScopeReads reads)
     {
         var engine = new Engine(options =>
         {
@@ -121,8 +121,8 @@ public sealed class ExpressionEvaluator
         {
             // A Proxy runs script code on every read; results and errors are read after the limits stop applying.
             engine.Global.RemoveOwnProperty("Proxy");
-            engine.SetValue("variables", JsonToJs.ConvertObject(engine, scope.Variables));
-            engine.SetValue("parameters", JsonToJs.ConvertObject(engine, scope.Parameters));
+            engine.SetValue("variables", JsonToJs.ConvertObject(engine, Only(scope.Variables, reads.Variables)));
+            engine.SetValue("parameters", JsonToJs.ConvertObject(engine, Only(scope.Parameters, reads.Parameters)));
             engine.SetValue("input", JsonToJs.Convert(engine, scope.Input));
             foreach (var global in _globals)
             {
@@ -138,6 +138,24 @@ public sealed class ExpressionEvaluator
             engine.Dispose();
             throw;
         }
+    }
+
+    // Only what the script reads: an absent name is undefined either way.
+    private static IReadOnlyDictionary<string, JsonNode?> Only(IReadOnlyDictionary<string, JsonNode?> values, IReadOnlySet<string>? names)
+    {
+        if (names is null || names.Count >= values.Count)
+        {
+            return values;
+        }
+        var subset = new Dictionary<string, JsonNode?>(names.Count, StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (values.TryGetValue(name, out var value))
+            {
+                subset[name] = value;
+            }
+        }
+        return subset;
     }
 
     // A native JS function object around the delegate: scripts see JSON values in and out, never a CLR object.

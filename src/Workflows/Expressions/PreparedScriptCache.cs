@@ -48,7 +48,8 @@ internal sealed class PreparedScriptCache(int capacity)
         try
         {
             // Strict at parse time too, so strict-only errors (with, octal literals, delete x) surface in validation.
-            return new Entry(Engine.PrepareScript(code, strict: true), null, now);
+            var script = Engine.PrepareScript(code, strict: true);
+            return new Entry(script, null, now) { Reads = script.Program is { } program ? ScopeReads.Of(program) : ScopeReads.Everything };
         }
         catch (ScriptPreparationException exception) when (exception.InnerException is ParseErrorException parseError)
         {
@@ -91,6 +92,9 @@ internal sealed class PreparedScriptCache(int capacity)
         public Prepared<Script>? Script { get; } = script;
 
         public ExpressionSyntaxError? SyntaxError { get; } = syntaxError;
+
+        /// <summary>The variables and parameters the script reads (null sets: all of them).</summary>
+        public ScopeReads Reads { get; init; } = ScopeReads.Everything;
 
         public long LastUsed => Volatile.Read(ref _lastUsed);
 
