@@ -19,10 +19,9 @@ internal static class P1StartThroughput
         output.WriteLine($"== P1 start throughput: {N(options.Starts)} starts per C after {N(options.Warmup)} warm-up, C = {string.Join(", ", options.Concurrency)}");
         await using var host = await EngineHost.CreateAsync(options.ConnectionString, "bench_p1");
         var version = await host.PublishAsync();
-        await host.ExecuteAsync("CREATE TABLE bench_baseline (id uuid PRIMARY KEY, payload text NOT NULL)");
+        await CommitBaseline.CreateTableAsync(host);
         var runner = host.Runner;
         var started = new ConcurrentBag<Guid>();
-        var payload = new string('x', 200); // about one journal row's worth of text
 
         async Task StartOne(string key)
         {
@@ -33,14 +32,7 @@ internal static class P1StartThroughput
         async Task BaselineOne()
         {
             await using var connection = await host.DataSource.OpenConnectionAsync();
-            await using var tx = await connection.BeginTransactionAsync();
-            await using var cmd = connection.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = "INSERT INTO bench_baseline (id, payload) VALUES ($1, $2)";
-            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Guid.CreateVersion7() });
-            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = payload });
-            await cmd.ExecuteNonQueryAsync();
-            await tx.CommitAsync();
+            await CommitBaseline.InsertAndCommitAsync(connection);
         }
 
         // What one start costs in SQL (first start after the definition is cached).

@@ -55,21 +55,13 @@ internal static class P5Simulation
 
     private static async Task<double> BaselineAsync(EngineHost host, TimeSpan duration)
     {
-        await host.ExecuteAsync("CREATE TABLE bench_baseline (id uuid PRIMARY KEY, payload text NOT NULL)");
-        var payload = new string('x', 200);
+        await CommitBaseline.CreateTableAsync(host);
         await using var connection = await host.DataSource.OpenConnectionAsync();
         var watch = Stopwatch.StartNew();
         var count = 0;
         while (watch.Elapsed < duration)
         {
-            await using var tx = await connection.BeginTransactionAsync();
-            await using var cmd = connection.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = "INSERT INTO bench_baseline (id, payload) VALUES ($1, $2)";
-            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Guid.CreateVersion7() });
-            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = payload });
-            await cmd.ExecuteNonQueryAsync();
-            await tx.CommitAsync();
+            await CommitBaseline.InsertAndCommitAsync(connection);
             count++;
         }
         return count / watch.Elapsed.TotalSeconds;

@@ -23,10 +23,25 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChanges
 
     private void Notify(DbContext? context)
     {
-        // Burst contexts never load outbox rows, so any tracked row was just added by this save.
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any())
+        // Burst contexts never load outbox rows, so any tracked row was just added by this save. Entries<T>() would
+        // detect changes over every tracked row once more right after the save did: not needed to see what is tracked.
+        if (context is null)
         {
-            signal.Notify();
+            return;
+        }
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (tracker.Entries<OutboxMessage>().Any())
+            {
+                signal.Notify();
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
 }
