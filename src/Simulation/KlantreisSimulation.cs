@@ -82,14 +82,20 @@ public sealed class KlantreisSimulation(IServiceProvider services, SimulationClo
         for (var day = settings.Start; day < end; day = day.AddDays(1))
         {
             timersTime.Start();
-            await script.AdvanceToAsync(script.At(day), cancellationToken);
+            var fired = await script.AdvanceToAsync(script.At(day), cancellationToken);
             timersTime.Stop();
+            var acted = false;
             if (agenda.Remove(day, out var actions))
             {
+                acted = true;
                 actionsTime.Start();
                 await Parallel.ForEachAsync(actions, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
                     async (action, ct) => await action(ct));
                 actionsTime.Stop();
+            }
+            if (fired == 0 && !acted)
+            {
+                continue; // nothing ran today, so no task can have opened
             }
             scanTime.Start();
             // Tasks opened since the last look (by today's actions or by timers fired on the way) get their answer.
