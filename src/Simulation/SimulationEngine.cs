@@ -1,4 +1,6 @@
 using Inburgering.Activities;
+using Inburgering.Simulation.Forecast;
+using Inburgering.Simulation.Reports;
 using Inburgering.Workflows;
 using Inburgering.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,5 +27,31 @@ public static class SimulationEngine
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
         return provider;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="settings"/> through <paramref name="definitionJson"/> on a private engine and returns the
+    /// report. The database is a throwaway SQLite file in a temporary folder, deleted afterwards, unless
+    /// <paramref name="database"/> names one (e.g. an empty PostgreSQL database for a large run).
+    /// </summary>
+    public static async Task<SimulationReport> RunAsync(
+        SimulationSettings settings, string definitionJson, DatabaseOptions? database = null, Action<IServiceCollection>? configure = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var work = Directory.CreateTempSubdirectory("inburgering-sim-");
+        try
+        {
+            database ??= new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(work.FullName, "sim.db")}" };
+            var clock = new SimulationClock(new DateTimeOffset(settings.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            await using var services = await BuildAsync(database, work.FullName, clock, configure, cancellationToken);
+            return await new KlantreisSimulation(services, clock).RunAsync(settings, definitionJson, cancellationToken);
+        }
+        finally
+        {
+            // The pool keeps the file open; release it so the folder can go.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            work.Delete(recursive: true);
+        }
     }
 }

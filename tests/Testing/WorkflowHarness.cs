@@ -51,21 +51,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
     /// Moves the fake clock forward, firing every timer at its own moment on the way (so a reminder fires at its time,
     /// not all at once at the end). Returns how many timers fired.
     /// </summary>
-    public async Task<int> AdvanceAsync(TimeSpan by)
-    {
-        var target = Time.GetUtcNow() + by;
-        var fired = 0;
-        while (await Timers.NextDueAsync() is { } next && next <= target)
-        {
-            if (next > Time.GetUtcNow())
-            {
-                Time.SetUtcNow(next);
-            }
-            fired += await Timers.FireDueAsync();
-        }
-        Time.SetUtcNow(target);
-        return fired;
-    }
+    public Task<int> AdvanceAsync(TimeSpan by) => Timers.AdvanceAsync(Time.GetUtcNow() + by, Time.GetUtcNow, Time.SetUtcNow);
 
     public static async Task<WorkflowHarness> CreateAsync(HarnessDatabase database = HarnessDatabase.Sqlite, Action<IServiceCollection>? configure = null)
     {

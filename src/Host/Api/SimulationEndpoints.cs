@@ -58,28 +58,16 @@ internal static class SimulationEndpoints
             return Problems.NotFound($"There is no {(request.Draft ? "draft" : "published version")} of '{KlantreisSimulation.DefinitionId}' to simulate.");
         }
 
-        var work = Directory.CreateTempSubdirectory("inburgering-sim-");
-        try
+        // The same partners and calendar as the live engine, so the draft validates and counts days the same way.
+        var report = await SimulationEngine.RunAsync(settings, version.Json, configure: s =>
         {
-            var clock = new SimulationClock(new DateTimeOffset(settings.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-            var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(work.FullName, "sim.db")}" };
-            // The same partners and calendar as the live engine, so the draft validates and counts days the same way.
-            await using var services = await SimulationEngine.BuildAsync(database, work.FullName, clock, s =>
-            {
-                s.AddSingleton(Options.Create(partners.Value));
-                s.AddSingleton(Options.Create(calendar.Value));
-            }, ct);
-            var report = await new KlantreisSimulation(services, clock).RunAsync(settings, version.Json, ct);
-            return TypedResults.Ok(new SimulationResult(
-                KlantreisSimulation.DefinitionId, version.Version, settings.People, report.Instances, report.Bursts, report.TaskCount,
-                report.DeadlinesMet, report.DeadlinesMissed, report.Fines.Sum(f => f.Count), report.Fines.Sum(f => f.Amount),
-                Math.Round(report.Elapsed.TotalSeconds, 1), report.TasksCsv(), report.FinesCsv()));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            work.Delete(recursive: true);
-        }
+            s.AddSingleton(Options.Create(partners.Value));
+            s.AddSingleton(Options.Create(calendar.Value));
+        }, cancellationToken: ct);
+        return TypedResults.Ok(new SimulationResult(
+            KlantreisSimulation.DefinitionId, version.Version, settings.People, report.Instances, report.Bursts, report.TaskCount,
+            report.DeadlinesMet, report.DeadlinesMissed, report.Fines.Sum(f => f.Count), report.Fines.Sum(f => f.Amount),
+            Math.Round(report.Elapsed.TotalSeconds, 1), report.TasksCsv(), report.FinesCsv()));
     }
 }
 

@@ -32,30 +32,22 @@ internal static class SimulateCommand
             }
             return 2;
         }
-        var definition = Locate(Path.Combine("workflows", KlantreisSimulation.DefinitionId + ".json"));
-        var work = Directory.CreateTempSubdirectory("inburgering-sim-");
-        try
+        var relative = Path.Combine("workflows", KlantreisSimulation.DefinitionId + ".json");
+        if (CommandFiles.Find(relative) is not { } definition)
         {
-            var database = postgres is null
-                ? new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(work.FullName, "sim.db")}" }
-                : new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres };
-            var clock = new SimulationClock(new DateTimeOffset(settings.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-            await using var services = await SimulationEngine.BuildAsync(database, work.FullName, clock);
-            await output.WriteLineAsync($"{settings.People} klantreizen over {settings.Months} maanden vanaf {settings.Start:yyyy-MM-dd} ({definition})");
-            var report = await new KlantreisSimulation(services, clock).RunAsync(settings, await File.ReadAllTextAsync(definition));
-            Directory.CreateDirectory(outFolder);
-            await File.WriteAllTextAsync(Path.Combine(outFolder, "taken.csv"), report.TasksCsv());
-            await File.WriteAllTextAsync(Path.Combine(outFolder, "boetes.csv"), report.FinesCsv());
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{report.Instances} klantreizen, {report.Bursts} bursts, {report.TaskCount} taken; termijnen gehaald {report.DeadlinesMet}, gemist {report.DeadlinesMissed}; {report.Fines.Sum(f => f.Count)} boetes, € {report.Fines.Sum(f => f.Amount)}; {report.Elapsed.TotalSeconds:F1} s (timers {report.TimersTime.TotalSeconds:F1} s, gebeurtenissen en taken {report.ActionsTime.TotalSeconds:F1} s, nieuwe taken zoeken {report.ScanTime.TotalSeconds:F1} s)"));
-            await output.WriteLineAsync($"geschreven: {Path.Combine(outFolder, "taken.csv")}, {Path.Combine(outFolder, "boetes.csv")}");
-            return 0;
+            await output.WriteLineAsync($"{relative} was not found from {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}.");
+            return 2;
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            work.Delete(recursive: true);
-        }
+        var database = postgres is null ? null : new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres };
+        await output.WriteLineAsync($"{settings.People} klantreizen over {settings.Months} maanden vanaf {settings.Start:yyyy-MM-dd} ({definition})");
+        var report = await SimulationEngine.RunAsync(settings, await File.ReadAllTextAsync(definition), database);
+        Directory.CreateDirectory(outFolder);
+        await File.WriteAllTextAsync(Path.Combine(outFolder, "taken.csv"), report.TasksCsv());
+        await File.WriteAllTextAsync(Path.Combine(outFolder, "boetes.csv"), report.FinesCsv());
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Instances} klantreizen, {report.Bursts} bursts, {report.TaskCount} taken; termijnen gehaald {report.DeadlinesMet}, gemist {report.DeadlinesMissed}; {report.Fines.Sum(f => f.Count)} boetes, € {report.Fines.Sum(f => f.Amount)}; {report.Elapsed.TotalSeconds:F1} s (timers {report.TimersTime.TotalSeconds:F1} s, gebeurtenissen en taken {report.ActionsTime.TotalSeconds:F1} s, nieuwe taken zoeken {report.ScanTime.TotalSeconds:F1} s)"));
+        await output.WriteLineAsync($"geschreven: {Path.Combine(outFolder, "taken.csv")}, {Path.Combine(outFolder, "boetes.csv")}");
+        return 0;
     }
 
     private static bool TryParse(IReadOnlyList<string> args, out SimulationSettings settings, out string outFolder, out string? postgres, out string error)
@@ -97,22 +89,5 @@ internal static class SimulateCommand
             }
         }
         return true;
-    }
-
-    // Run from the repository, from src/Host (dotnet run) or beside the app: the definition is found in each case.
-    private static string Locate(string relative)
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, relative);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-        throw new FileNotFoundException($"{relative} was not found from {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}.");
     }
 }

@@ -26,7 +26,7 @@ internal static class ValidateCommand
             var invalid = 0;
             foreach (var name in files)
             {
-                var file = Locate(name);
+                var file = CommandFiles.Find(name) ?? name;
                 if (!File.Exists(file))
                 {
                     await output.WriteLineAsync($"{file}: file not found");
@@ -48,26 +48,5 @@ internal static class ValidateCommand
             await output.WriteLineAsync($"{files.Count - invalid} valid, {invalid} invalid");
             return invalid == 0 ? 0 : 1;
         }
-    }
-
-    /// <summary>
-    /// <c>dotnet run --project src/Host</c> runs in the project folder, so a path relative to the repository root is
-    /// also looked for in the folders above.
-    /// </summary>
-    private static string Locate(string path)
-    {
-        if (Path.IsPathRooted(path) || File.Exists(path))
-        {
-            return path;
-        }
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()).Parent; dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, path);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return path;
     }
 }

@@ -45,23 +45,8 @@ public sealed class ScriptRunner(
     }
 
     /// <summary>Moves the clock to <paramref name="target"/>, firing every timer at its own due moment on the way.</summary>
-    public async Task<int> AdvanceToAsync(DateTimeOffset target, CancellationToken cancellationToken = default)
-    {
-        var fired = 0;
-        while (await timers.NextDueAsync(cancellationToken) is { } next && next <= target)
-        {
-            if (next > clock.UtcNow)
-            {
-                clock.MoveTo(next);
-            }
-            fired += await timers.FireDueAsync(cancellationToken);
-        }
-        if (target > clock.UtcNow)
-        {
-            clock.MoveTo(target);
-        }
-        return fired;
-    }
+    public Task<int> AdvanceToAsync(DateTimeOffset target, CancellationToken cancellationToken = default) =>
+        timers.AdvanceAsync(target, () => clock.UtcNow, clock.MoveTo, cancellationToken);
 
     /// <summary>09:00 local time on <paramref name="day"/>, as an instant.</summary>
     public DateTimeOffset At(DateOnly day)

@@ -84,6 +84,31 @@ public sealed partial class TimerDispatcher(
             .OrderBy(w => w.Key)
             .Select(w => w.Select(x => x.t).ToList());
 
+    /// <summary>
+    /// For fake-time drivers (tests, scenarios, simulations): moves the clock to <paramref name="target"/>, firing every
+    /// timer at its own due moment on the way (a reminder fires at its time, not all at once at the end). Returns how
+    /// many timers fired. <paramref name="now"/> and <paramref name="moveTo"/> are the driver's fake clock.
+    /// </summary>
+    public async Task<int> AdvanceAsync(DateTimeOffset target, Func<DateTimeOffset> now, Action<DateTimeOffset> moveTo, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(now);
+        ArgumentNullException.ThrowIfNull(moveTo);
+        var fired = 0;
+        while (await NextDueAsync(cancellationToken) is { } next && next <= target)
+        {
+            if (next > now())
+            {
+                moveTo(next);
+            }
+            fired += await FireDueAsync(cancellationToken);
+        }
+        if (target > now())
+        {
+            moveTo(target);
+        }
+        return fired;
+    }
+
     /// <summary>Groups of timers of distinct instances (two timers of one instance never share a group).</summary>
     private static List<List<ClaimedTimer>> Groups(List<ClaimedTimer> claimed, int size)
     {
