@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Inburgering.Host.Security;
 using Inburgering.Workflows.Activities;
 using Inburgering.Workflows.Definitions;
+using Inburgering.Workflows.Definitions.Diff;
 using Inburgering.Workflows.Definitions.Validation;
 using Inburgering.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Host.Api;
 
-/// <summary>Definitions: list, get, versions, validate, save draft, publish; and the activity descriptors for the designer.</summary>
+/// <summary>Definitions: list, get, versions, diff between versions, validate, save draft, publish; and the activity descriptors for the designer.</summary>
 internal static class DefinitionEndpoints
 {
     public static IEndpointRouteBuilder MapDefinitionEndpoints(this IEndpointRouteBuilder app)
@@ -19,6 +20,7 @@ internal static class DefinitionEndpoints
         group.MapGet("/{id}", GetAsync).WithSummary("The latest version of a definition (the draft if there is one), with its document");
         group.MapGet("/{id}/versions", VersionsAsync).WithSummary("All versions of a definition, newest first");
         group.MapGet("/{id}/versions/{version:int}", GetVersionAsync).WithSummary("One version with its document");
+        group.MapGet("/{id}/diff", DiffAsync).WithSummary("What changed between two versions (?from=1&to=2): activities, connections, variables, parameters and settings");
         group.MapPost("/validate", ValidateAsync).Accepts<JsonObject>("application/json").WithSummary("Validate a document; every error with its JSON path");
         group.MapPut("/{id}/draft", SaveDraftAsync).Accepts<JsonObject>("application/json").RequireAuthorization(Policies.DesignDefinitions).WithSummary("Save the draft (errors are returned, unreadable JSON is refused)");
         group.MapPost("/{id}/publish", PublishAsync).RequireAuthorization(Policies.DesignDefinitions).WithSummary("Publish the draft as an immutable version; refused while it has errors");
@@ -58,6 +60,22 @@ internal static class DefinitionEndpoints
     {
         var row = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == id && d.Version == version, ct);
         return row is null ? Problems.NotFound($"Definition '{id}' has no version {version}.") : TypedResults.Ok(ToDocument(row));
+    }
+
+    private static async Task<Results<Ok<DefinitionDiffReport>, ProblemHttpResult>> DiffAsync(string id, int? from, int? to, WorkflowsDbContext db, CancellationToken ct)
+    {
+        if (from is not > 0 || to is not > 0)
+        {
+            return Problems.Field(from is not > 0 ? "from" : "to", "Both 'from' and 'to' are required: version numbers of 1 or higher.");
+        }
+        var rows = await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == id && (d.Version == from || d.Version == to)).ToListAsync(ct);
+        var fromRow = rows.Find(r => r.Version == from);
+        var toRow = rows.Find(r => r.Version == to);
+        if (fromRow is null || toRow is null)
+        {
+            return Problems.NotFound($"Definition '{id}' has no version {(fromRow is null ? from : to)}.");
+        }
+        return TypedResults.Ok(DefinitionDiffReport.Create(fromRow, toRow, DefinitionDiff.Compare(fromRow.Json, toRow.Json)));
     }
 
     private static async Task<Ok<ValidationReport>> ValidateAsync(HttpRequest request, DefinitionValidator validator)
