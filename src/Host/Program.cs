@@ -49,8 +49,9 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapEngineHealth();
 app.MapEngineApi();
-// The start page shows only system status; the pages with personal data arrive with the login pages (issue 8).
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowAnonymous();
+app.MapSignInEndpoints();
+// Every page says what it needs ([Authorize] with a policy); the login page alone is anonymous.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
 return 0;

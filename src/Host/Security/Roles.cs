@@ -13,6 +13,20 @@ internal static class Roles
 
     /// <summary>The claim that binds a partner user or client to its organisation.</summary>
     public const string OrganisationClaim = "organisation";
+
+    /// <summary>The name shown in the UI (the user name is the stable identity in audits).</summary>
+    public const string DisplayNameClaim = "display_name";
+
+    /// <summary>Dutch name of a role for the UI.</summary>
+    public static string Dutch(string role) => role switch
+    {
+        Coordinator => "coördinator",
+        Regie => "regie",
+        Partner => "partner",
+        Admin => "beheerder",
+        System => "systeem",
+        _ => role,
+    };
 }
 
 /// <summary>Authorisation policies by what is done, so endpoints say what they need, not which roles exist.</summary>

@@ -22,8 +22,29 @@ internal static class SecuritySetup
             .Validate(o => o.Clients.All(c => (c.Role == Roles.Partner) == (c.Organisation is not null)), "Auth:Clients: a partner client needs an Organisation, other roles none.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ApiClientDirectory>();
-        builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        builder.Services.AddSingleton<DemoUserDirectory>();
+        builder.Services.AddAuthentication(SignInSchemes.Default)
+            // Systems send a bearer token; people in a browser carry the sign-in cookie. One default scheme picks per request.
+            .AddPolicyScheme(SignInSchemes.Default, "Token of cookie", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : SignInSchemes.Cookie)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddCookie(SignInSchemes.Cookie, o =>
+            {
+                o.Cookie.Name = "inburgering.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/inloggen";
+                o.AccessDeniedPath = "/geen-toegang";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                // The API answers 401/403 with ProblemDetails instead of sending a program to the login page.
+                o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+            });
+        builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAuthorizationBuilder()
             // Everything needs a signed-in caller unless it says otherwise (health checks, OpenAPI, the start page).
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -38,6 +59,17 @@ internal static class SecuritySetup
         return builder;
     }
 
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Warns loudly when the demo tokens are on: fine for the embedded default, never for production.</summary>
     public static void WarnAboutDemoClients(this WebApplication app)
     {
@@ -45,6 +77,10 @@ internal static class SecuritySetup
         if (options.DemoClients)
         {
             app.Logger.LogWarning("Auth:DemoClients is on: the documented demo tokens (demo-admin, demo-regie, demo-<organisation>…) are accepted. Set Auth__DemoClients=false in production.");
+        }
+        if (options.DemoUsers)
+        {
+            app.Logger.LogWarning("Auth:DemoUsers is on: anyone can sign in as a demo user (password '{Password}'). Set Auth__DemoUsers=false in production.", DemoUserDirectory.Password);
         }
     }
 

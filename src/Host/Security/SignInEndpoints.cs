@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Inburgering.Host.Security;
+
+/// <summary>
+/// The login page's form posts here (with its antiforgery token): a known demo user gets the sign-in cookie and goes
+/// back to where it came from; anything else goes back to the login page with a message. Sign-out is a POST too, so a
+/// link in a mail cannot sign anyone out.
+/// </summary>
+internal static class SignInEndpoints
+{
+    public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/login", SignInAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/account/logout", (Delegate)SignOutAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> SignInAsync(
+        HttpContext context, DemoUserDirectory users, ILoggerFactory loggers,
+        [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl)
+    {
+        var back = LocalOrHome(returnUrl);
+        var user = users.SignIn(userName, password);
+        if (user is null)
+        {
+            // No user name in the log: a mistyped password is often someone's real password.
+            loggers.CreateLogger(typeof(SignInEndpoints).FullName!).LogInformation("A sign-in failed.");
+            return Results.Redirect($"/inloggen?fout=1&returnUrl={Uri.EscapeDataString(back)}");
+        }
+        await context.SignInAsync(SignInSchemes.Cookie, DemoUserDirectory.ToPrincipal(user, SignInSchemes.Cookie));
+        return Results.LocalRedirect(back);
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context)
+    {
+        await context.SignOutAsync(SignInSchemes.Cookie);
+        return Results.LocalRedirect("/inloggen");
+    }
+
+    /// <summary>Only local paths: an open redirect would let a phishing link borrow our login page.</summary>
+    private static string LocalOrHome(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+}
