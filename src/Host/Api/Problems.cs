@@ -20,9 +20,12 @@ internal static class Problems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
 
-    public static ProblemHttpResult Field(string field, string message) => TypedResults.Problem(
+    public static ProblemHttpResult Field(string field, string message) => Fields([(field, message)]);
+
+    /// <summary>400 with every field error: <c>errors</c> maps each field's path to its messages; the first message is the detail.</summary>
+    public static ProblemHttpResult Fields(IReadOnlyList<(string Field, string Message)> errors) => TypedResults.Problem(
         title: "The request is not valid",
-        detail: message,
+        detail: errors.Count == 1 ? errors[0].Message : $"{errors.Count} errors in the request; the first: {errors[0].Field}: {errors[0].Message}",
         statusCode: StatusCodes.Status400BadRequest,
-        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+        extensions: new Dictionary<string, object?> { ["errors"] = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()) });
 }

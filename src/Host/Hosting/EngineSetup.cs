@@ -33,5 +33,6 @@ internal static class EngineSetup
         .MapEventEndpoints()
         .MapIncidentEndpoints()
         .MapTaskEndpoints()
-        .MapSimulationEndpoints();
+        .MapSimulationEndpoints()
+        .MapTryOutEndpoints();
 }

@@ -23,6 +23,22 @@ public sealed class ScriptRunner(
     public async Task<Guid> RunAsync(KlantreisScript script, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(script);
+        var instanceId = await StartAsync(script, cancellationToken);
+        for (var i = 0; i < script.Steps.Count; i++)
+        {
+            await RunStepAsync(script, instanceId, i, cancellationToken);
+        }
+        if (script.Until is { } until)
+        {
+            await AdvanceToAsync(At(until), cancellationToken);
+        }
+        return instanceId;
+    }
+
+    /// <summary>Moves the clock to the script's start and starts the instance; returns its id.</summary>
+    public async Task<Guid> StartAsync(KlantreisScript script, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(script);
         var start = At(script.Start);
         if (start < clock.UtcNow)
         {
@@ -31,17 +47,19 @@ public sealed class ScriptRunner(
         await AdvanceToAsync(start, cancellationToken);
         var instance = await runner.StartAsync(
             new StartInstanceRequest(script.Definition, CorrelationKey: script.KlantreisId, Variables: (JsonObject)script.Variables.DeepClone()), cancellationToken);
-        for (var i = 0; i < script.Steps.Count; i++)
-        {
-            var step = script.Steps[i];
-            await AdvanceToAsync(At(step.Date), cancellationToken);
-            await ApplyAsync(script, instance.Id, step, i, cancellationToken);
-        }
-        if (script.Until is { } until)
-        {
-            await AdvanceToAsync(At(until), cancellationToken);
-        }
         return instance.Id;
+    }
+
+    /// <summary>
+    /// Moves the clock to the day of step <paramref name="index"/> (firing the timers on the way) and applies it. A step
+    /// that cannot be applied throws <see cref="ScriptException"/>, naming the step.
+    /// </summary>
+    public async Task RunStepAsync(KlantreisScript script, Guid instanceId, int index, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var step = script.Steps[index];
+        await AdvanceToAsync(At(step.Date), cancellationToken);
+        await ApplyAsync(script, instanceId, step, index, cancellationToken);
     }
 
     /// <summary>Moves the clock to <paramref name="target"/>, firing every timer at its own due moment on the way.</summary>

@@ -47,6 +47,30 @@ public sealed class SimulationApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unsaved_document_is_simulated_as_given_and_one_with_errors_is_refused_with_its_paths()
+    {
+        using var client = _factory.CreateClientAs("coordinator");
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Testing.RepositoryPaths.Workflows, "klantreis-inburgering.json")))!.AsObject();
+        var broken = document.DeepClone().AsObject();
+        broken["connections"]!.AsArray().Add(new JsonObject { ["from"] = "start", ["outcome"] = "Verder", ["to"] = "nergens" });
+        var otherId = document.DeepClone().AsObject();
+        otherId["id"] = "andere-klantreis";
+
+        var response = await client.PostAsJsonAsync("/api/simulations", new { statushoudersPerYear = 2, gezinsmigrantenPerYear = 0, horizonMonths = 6, seed = 3, definition = document });
+        var result = await response.Content.ReadFromJsonAsync<JsonObject>();
+        var refused = await client.PostAsJsonAsync("/api/simulations", new { statushoudersPerYear = 1, definition = broken });
+        var wrongId = await client.PostAsJsonAsync("/api/simulations", new { statushoudersPerYear = 1, definition = otherId });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((2, null), (result!["people"]!.GetValue<int>(), result["version"]));
+        Assert.True(result["instances"]!.GetValue<int>() > 0);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains((await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject(), p => p.Key.StartsWith("$.connections[", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongId.StatusCode);
+        Assert.NotNull((await wrongId.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["definition.id"]);
+    }
+
+    [Fact]
     public async Task A_partner_may_not_run_simulations()
     {
         using var client = _factory.CreateClientAs("vluchtelingenwerk");
