@@ -11,10 +11,11 @@ namespace Inburgering.Host.Components.Designer;
 /// </summary>
 public sealed class ActivityNodeModel : NodeModel
 {
-    public ActivityNodeModel(string key, Point position) : base(key, position)
+    public ActivityNodeModel(string key, Point position, bool hasInput = true) : base(key, position)
     {
         Key = key;
-        InputPort = (InputPortModel)AddPort(new InputPortModel(this));
+        // The start has nothing before it: no port to connect into.
+        InputPort = hasInput ? (InputPortModel)AddPort(new InputPortModel(this)) : null;
     }
 
     public string Key { get; }
@@ -27,7 +28,7 @@ public sealed class ActivityNodeModel : NodeModel
 
     public int ErrorCount { get; set; }
 
-    public InputPortModel InputPort { get; }
+    public InputPortModel? InputPort { get; }
 
     public IEnumerable<OutcomePortModel> OutcomePorts => Ports.OfType<OutcomePortModel>();
 

@@ -18,7 +18,7 @@ public static partial class ErrorMessages
         return error.Code switch
         {
             DefinitionErrorCodes.UnconnectedOutcome => $"Uitgang {Name(0)} is niet verbonden: verbind hem met de volgende stap.",
-            DefinitionErrorCodes.MissingInput => $"Verplicht veld {Name(1)} is niet ingevuld.",
+            DefinitionErrorCodes.MissingInput => $"Verplicht veld '{DisplayName(error.Message) ?? Name(1).Trim('\'')}' is niet ingevuld.",
             DefinitionErrorCodes.UnreachableActivity => $"Stap {Name(0)} is niet bereikbaar vanaf de start.",
             DefinitionErrorCodes.NoStart => "De werkstroom heeft geen startstap.",
             DefinitionErrorCodes.MultipleStarts => "De werkstroom heeft meer dan één startstap.",
@@ -41,6 +41,12 @@ public static partial class ErrorMessages
             _ => error.Message,
         };
     }
+
+    // "… needs the input 'organisation' (Organisatie)." names the field as the property panel shows it.
+    private static string? DisplayName(string message) => Parenthesised().Match(message) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex(@"\(([^()]+)\)\.$")]
+    private static partial Regex Parenthesised();
 
     [GeneratedRegex("'([^']+)'")]
     private static partial Regex Quoted();

@@ -147,7 +147,7 @@ public sealed partial class WorkflowCanvas : IDisposable
                         continue;
                     }
                     var descriptor = Session.DescriptorOf(activity);
-                    var node = new ActivityNodeModel(key, layout[key])
+                    var node = new ActivityNodeModel(key, layout[key], hasInput: DesignerSession.Text(activity, "type") != Inburgering.Workflows.Activities.WellKnownActivityTypes.Start)
                     {
                         Title = DesignerSession.Text(activity, "displayName") ?? descriptor?.DisplayName ?? key,
                         TypeName = DesignerSession.Text(activity, "type") ?? "",
