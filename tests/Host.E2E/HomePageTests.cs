@@ -9,9 +9,7 @@ public sealed class HomePageTests(BrowserHost host) : IClassFixture<BrowserHost>
     [Fact]
     public async Task Home_page_shows_the_title_and_every_component_healthy_in_Dutch()
     {
-        var page = await host.Browser.NewPageAsync();
-
-        await page.GotoAsync(host.BaseAddress.ToString());
+        var page = await UiSession.SignInAsync(host, "regie");
 
         await Expect(page.Locator("h3")).ToHaveTextAsync("Inburgering.Workflows");
         await Expect(page.Locator("tr[data-component]")).ToHaveCountAsync(3);
@@ -19,6 +17,6 @@ public sealed class HomePageTests(BrowserHost host) : IClassFixture<BrowserHost>
         {
             await Expect(page.Locator($"tr[data-component='{component}']")).ToContainTextAsync("In orde");
         }
-        await page.CloseAsync();
+        await UiSession.CloseAsync(page);
     }
 }

@@ -30,9 +30,12 @@ public sealed partial class WorkflowCanvas : IDisposable
     [Parameter]
     public bool ReadOnly { get; set; }
 
-    /// <summary>The activity type being dragged from the palette, if any.</summary>
+    /// <summary>
+    /// The activity type being dragged from the palette, if any. A function, not a value: the drop can arrive before a
+    /// re-render would have passed the new value down.
+    /// </summary>
     [Parameter]
-    public string? DraggedType { get; set; }
+    public Func<string?> DraggedType { get; set; } = () => null;
 
     [Parameter]
     public EventCallback<string?> SelectionChanged { get; set; }
@@ -105,12 +108,12 @@ public sealed partial class WorkflowCanvas : IDisposable
 
     private Task OnDropAsync(DragEventArgs e)
     {
-        if (ReadOnly || DraggedType is null)
+        if (ReadOnly || DraggedType() is not { } type)
         {
             return Task.CompletedTask;
         }
         var point = Diagram.GetRelativeMousePoint(e.ClientX, e.ClientY);
-        var key = Session.AddActivity(DraggedType, point.X, point.Y);
+        var key = Session.AddActivity(type, point.X, point.Y);
         Select(key);
         return SelectionChanged.InvokeAsync(key);
     }
