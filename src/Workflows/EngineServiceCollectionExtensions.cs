@@ -43,6 +43,9 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<PartnerOptions>().Validate(o => PartnerDirectory.Check(o).Count == 0, "Invalid Partners settings.").ValidateOnStart();
         services.TryAddSingleton<PartnerDirectory>();
         services.TryAddSingleton<TaskQueries>();
+        services.TryAddSingleton<Oversight.OverdueQueries>();
+        services.TryAddSingleton<Oversight.KlantreisKpis>();
+        services.TryAddSingleton<Oversight.PartnerReports>();
         services.AddOptions<OutboxOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IExpressionGlobals, CalendarExpressionGlobals>();
         return services;
