@@ -12,6 +12,9 @@ public sealed record TaskFilter(
     PartnerTaskStatus? Status = PartnerTaskStatus.Open, string? Organisation = null, string? TaskType = null, bool OverdueOnly = false,
     Guid? InstanceId = null, int Skip = 0, int Take = 50);
 
+/// <summary>A reminder or escalation about a task, for its organisation's inbox.</summary>
+public sealed record TaskSignal(Guid TaskId, string Title, string Organisation, TaskAuditAction Action, DateTime AtUtc, DateTime? DueAtUtc, PartnerTaskStatus Status);
+
 /// <summary>A task with what its reader may see: its audit and the shared variables of the klantreis (never sensitive ones).</summary>
 public sealed record TaskView(PartnerTask Task, IReadOnlyList<TaskAuditEntry> Audit, JsonObject SharedData);
 
@@ -75,6 +78,28 @@ public sealed class TaskQueries(IDbContextFactory<WorkflowsDbContext> dbFactory,
         var audit = await db.TaskAudit.AsNoTracking().Where(a => a.TaskId == taskId).OrderBy(a => a.Sequence).ToListAsync(cancellationToken);
         var variablesJson = await db.Instances.AsNoTracking().Where(i => i.Id == task.InstanceId).Select(i => i.VariablesJson).FirstOrDefaultAsync(cancellationToken);
         return new TaskView(task, audit, SharedData(task, variablesJson));
+    }
+
+    /// <summary>The latest reminders and escalations about tasks the actor may see (the inbox's "what was sent to us").</summary>
+    public async Task<IReadOnlyList<TaskSignal>> RecentSignalsAsync(TaskActor actor, int take = 20, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.AllOrganisations && actor.Organisation is null)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var tasks = db.Tasks.AsNoTracking();
+        if (!actor.AllOrganisations)
+        {
+            tasks = tasks.Where(t => t.Organisation == actor.Organisation);
+        }
+        return await db.TaskAudit.AsNoTracking()
+            .Where(a => a.Action == TaskAuditAction.Reminded || a.Action == TaskAuditAction.Overdue)
+            .Join(tasks, a => a.TaskId, t => t.Id, (a, t) => new TaskSignal(t.Id, t.Title, t.Organisation, a.Action, a.AtUtc, t.DueAtUtc, t.Status))
+            .OrderByDescending(s => s.AtUtc)
+            .Take(take)
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Only the variables the definition shares with this task; validation keeps sensitive ones out of that list.</summary>
