@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Performance benchmarks against a throwaway PostgreSQL 15 (durable settings: fsync on, synchronous_commit on).
-#   bench/run.sh            P1, P2 (with P2b), P3, P5 and P8
+#   bench/run.sh            P1, P2 (with P2b), P3, P5, P8 and P7
 #   bench/run.sh p1 [args]  start throughput vs raw Npgsql INSERT+COMMIT   (args: --c 4,1,8 --starts 3000 --warmup 300)
 #   bench/run.sh p2 [args]  P2b isolated-timer lateness, then P2 storm of 10,000 timers vs 10,000 Hangfire delayed jobs
 #                           (args: --timers 10000 --baseline-jobs 10000 --baseline-timeout 420 --storm-timeout 300 --isolated 40 --spacing 3)
@@ -10,6 +10,9 @@
 #                           INSERT+COMMIT (args: --p5-people 10000 --p5-months 36 --p5-parallel 8)
 #   bench/run.sh p8 [args]  tasks opened -> TaskAssigned consumed through the outbox and a throwaway RabbitMQ vs raw MassTransit
 #                           publish -> consume (args: --p8-rate 1000 --p8-seconds 10 --p8-rounds 2 --p8-warmup 3 --p8-inflight 32 [--p8-outbox-parallelism N])
+#   bench/run.sh p7 [args]  the klantreis in the designer in Chromium until interactive, and the Host's memory with it open, vs a
+#                           3-activity definition, the definitions page and the idle Host; no PostgreSQL or RabbitMQ (needs
+#                           /usr/bin/chromium). Args: --p7-rounds 10 --p7-tabs 5 [--screenshots docs/images] (remakes docs' pictures)
 # Other args: --no-sql (do not print the SQL of one burst). The servers are always stopped (trap), also on Ctrl-C or failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +21,10 @@ log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 
 WHICH=all
-if [ $# -gt 0 ] && [[ "$1" =~ ^(p1|p2|p2b|p3|p5|p8|all)$ ]]; then WHICH=$1; shift; fi
-[ -x "$PG_BIN/initdb" ] || die "PostgreSQL 15 not found in $PG_BIN (apt-get install postgresql-15, or set PG_BIN)"
+if [ $# -gt 0 ] && [[ "$1" =~ ^(p1|p2|p2b|p3|p5|p7|p8|all)$ ]]; then WHICH=$1; shift; fi
+NEEDS_PG=1
+[ "$WHICH" = p7 ] && NEEDS_PG=0
+[ "$NEEDS_PG" = 0 ] || [ -x "$PG_BIN/initdb" ] || die "PostgreSQL 15 not found in $PG_BIN (apt-get install postgresql-15, or set PG_BIN)"
 command -v dotnet >/dev/null || die "the .NET SDK is not on PATH"
 
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -50,6 +55,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$WORK"
+
+if [ "$NEEDS_PG" = 0 ]; then
+  # P7 starts its own Host process (SQLite) and Chromium; the bench needs no servers of its own.
+  log "running $WHICH $*"
+  dotnet bench/Bench/bin/Release/net10.0/Inburgering.Bench.dll "$WHICH" "$@"
+  exit $?
+fi
 
 PORT=$(free_port)
 log "starting PostgreSQL on 127.0.0.1:$PORT in $WORK (fsync on, synchronous_commit on)"

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Inburgering.Bench;
 
-/// <summary>Command line: <c>[p1|p2|p2b|p3|all] --cs "Host=…;Database=postgres" [--c 1,4,8] [--starts 3000] …</c>.</summary>
+/// <summary>Command line: <c>[p1|p2|p2b|p3|p5|p7|p8|all] --cs "Host=…;Database=postgres" [--c 1,4,8] [--starts 3000] …</c>.</summary>
 internal sealed class BenchOptions
 {
     public string Which { get; private set; } = "all";
@@ -67,6 +67,21 @@ internal sealed class BenchOptions
     /// <summary>P5: instances worked on at once within a simulated day.</summary>
     public int P5Parallelism { get; private set; } = 8;
 
+    /// <summary>P7: warm rounds (each opens the klantreis, the 3-activity designer and the definitions page), after one cold round.</summary>
+    public int P7Rounds { get; private set; } = 10;
+
+    /// <summary>P7: tabs with the designer open on the klantreis for the memory figure.</summary>
+    public int P7Tabs { get; private set; } = 5;
+
+    /// <summary>P7: the Host to start (default: src/Host/bin/Release/net10.0/Inburgering.Host.dll, built with the bench).</summary>
+    public string? P7Host { get; private set; }
+
+    /// <summary>P7: also save the documentation's screenshots into this folder (e.g. docs/images).</summary>
+    public string? Screenshots { get; private set; }
+
+    /// <summary>P7 needs no PostgreSQL; every other benchmark does.</summary>
+    public bool NeedsPostgres => Which != "p7";
+
     /// <summary>Engine settings other than the defaults (<c>--set Engine:StartGroupParallelism=1</c>), to compare tunings.</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -82,7 +97,7 @@ internal sealed class BenchOptions
             int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
             switch (args[i])
             {
-                case "p1" or "p2" or "p2b" or "p3" or "p5" or "p8" or "all":
+                case "p1" or "p2" or "p2b" or "p3" or "p5" or "p7" or "p8" or "all":
                     o.Which = args[i];
                     break;
                 case "--p5-people":
@@ -93,6 +108,18 @@ internal sealed class BenchOptions
                     break;
                 case "--p5-parallel":
                     o.P5Parallelism = NextInt();
+                    break;
+                case "--p7-rounds":
+                    o.P7Rounds = NextInt();
+                    break;
+                case "--p7-tabs":
+                    o.P7Tabs = NextInt();
+                    break;
+                case "--p7-host":
+                    o.P7Host = Next();
+                    break;
+                case "--screenshots":
+                    o.Screenshots = Next();
                     break;
                 case "--cs":
                     o.ConnectionString = Next();
@@ -173,7 +200,7 @@ internal sealed class BenchOptions
                     throw new ArgumentException($"Unknown argument '{args[i]}'.\n{Usage}");
             }
         }
-        if (o.ConnectionString.Length == 0)
+        if (o.ConnectionString.Length == 0 && o.NeedsPostgres)
         {
             o.ConnectionString = Environment.GetEnvironmentVariable("INBURGERING_BENCH_PG") ?? throw new ArgumentException("--cs (or INBURGERING_BENCH_PG) is required.\n" + Usage);
         }
@@ -181,12 +208,13 @@ internal sealed class BenchOptions
     }
 
     public const string Usage =
-        "usage: Inburgering.Bench [p1|p2|p2b|p3|p8|all] --cs <connection string to an admin database> [--mq <amqp uri> (P8)]\n" +
+        "usage: Inburgering.Bench [p1|p2|p2b|p3|p5|p7|p8|all] --cs <connection string to an admin database> (not for p7) [--mq <amqp uri> (P8)]\n" +
         "  P1: --c 4,1,8 (concurrent starters)  --starts 3000 (measured per C)  --warmup 300\n" +
         "  P3: --resumes 2000 (measured)  --resume-warmup 200  --instances 100000 (bulk)  --versions 50\n" +
         "  P2: --timers 10000 (storm)  --baseline-jobs 10000  --baseline-timeout 420 (s)  --storm-timeout 300 (s)\n" +
         "  P2b (also run by p2): --isolated 40 (timers)  --spacing 3 (s between due times)\n" +
         "  P8: --mq amqp://…  --p8-rate 1000 (offered/s)  --p8-seconds 10 (per side per round)  --p8-rounds 2  --p8-warmup 3 (s)  --p8-inflight 32  [--p8-outbox-parallelism N]\n" +
+        "  P7: --p7-rounds 10 (warm rounds)  --p7-tabs 5 (designer tabs for memory)  [--p7-host path/Inburgering.Host.dll]  [--screenshots docs/images]\n" +
         "  --no-sql  do not print the SQL of one burst\n" +
         "  --set Engine:StartGroupSize=32 | Engine:StartGroupParallelism=2 | Timers:GroupSize=50 | Timers:Parallelism=4 | Timers:BatchSize=1000  (repeatable; default: the engine's defaults)\n" +
         "  --engine-cs \"Max Auto Prepare=32\"  Npgsql settings added to the connection string of the engine and of the raw-SQL baseline";

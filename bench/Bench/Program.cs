@@ -16,27 +16,30 @@ catch (ArgumentException ex)
 EngineHost.Settings = options.Settings;
 EngineHost.EngineConnectionSettings = options.EngineConnectionSettings;
 var output = Console.Out;
-string server;
-await using (var admin = new NpgsqlConnection(options.ConnectionString))
-{
-    await admin.OpenAsync();
-    async Task<string> Show(string setting)
-    {
-        await using var cmd = new NpgsqlCommand($"SHOW {setting}", admin);
-        return (string)(await cmd.ExecuteScalarAsync())!;
-    }
-    await using (var pid = new NpgsqlCommand("SELECT pg_backend_pid()", admin))
-    {
-        // The backend's parent is the postmaster: the server whose CPU the bench reports.
-        var backend = (int)(await pid.ExecuteScalarAsync())!;
-        var stat = File.Exists($"/proc/{backend}/stat") ? await File.ReadAllTextAsync($"/proc/{backend}/stat") : null;
-        CpuMeter.Postmaster = stat is null ? 0 : int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-    }
-    server = $"PostgreSQL {await Show("server_version")} (fsync={await Show("fsync")}, synchronous_commit={await Show("synchronous_commit")}, " +
-             $"shared_buffers={await Show("shared_buffers")}, max_connections={await Show("max_connections")})";
-}
 output.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:F1} GiB, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.FrameworkDescription}, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
-output.WriteLine($"database: {server}; client and server share the cores");
+if (options.NeedsPostgres)
+{
+    string server;
+    await using (var admin = new NpgsqlConnection(options.ConnectionString))
+    {
+        await admin.OpenAsync();
+        async Task<string> Show(string setting)
+        {
+            await using var cmd = new NpgsqlCommand($"SHOW {setting}", admin);
+            return (string)(await cmd.ExecuteScalarAsync())!;
+        }
+        await using (var pid = new NpgsqlCommand("SELECT pg_backend_pid()", admin))
+        {
+            // The backend's parent is the postmaster: the server whose CPU the bench reports.
+            var backend = (int)(await pid.ExecuteScalarAsync())!;
+            var stat = File.Exists($"/proc/{backend}/stat") ? await File.ReadAllTextAsync($"/proc/{backend}/stat") : null;
+            CpuMeter.Postmaster = stat is null ? 0 : int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        server = $"PostgreSQL {await Show("server_version")} (fsync={await Show("fsync")}, synchronous_commit={await Show("synchronous_commit")}, " +
+                 $"shared_buffers={await Show("shared_buffers")}, max_connections={await Show("max_connections")})";
+    }
+    output.WriteLine($"database: {server}; client and server share the cores");
+}
 if (options.Settings.Count > 0)
 {
     output.WriteLine($"settings: {string.Join(", ", options.Settings.Select(s => $"{s.Key}={s.Value}"))} (the rest at the engine's defaults)");
@@ -70,6 +73,23 @@ if (options.Which is "p5" or "all")
 if (options.Which is "p8" or "all")
 {
     ok &= await P8OutboxThroughput.RunAsync(options, sql, output);
+}
+if (options.Which is "p7" or "all")
+{
+    if (File.Exists(P7Browser.Executable))
+    {
+        ok &= await P7DesignerLoad.RunAsync(options, output);
+    }
+    else if (options.Which == "p7")
+    {
+        await Console.Error.WriteLineAsync($"P7 needs Chromium at {P7Browser.Executable} (apt-get install chromium, or set CHROMIUM_PATH).");
+        return 2;
+    }
+    else
+    {
+        output.WriteLine($"P7 skipped: no Chromium at {P7Browser.Executable} (apt-get install chromium, or set CHROMIUM_PATH)");
+        ok = false;
+    }
 }
 output.WriteLine($"bench: {(ok ? "all goals met" : "goal(s) missed or check failed; see above")}");
 // Missing a goal is a finding, not a crash: exit 0 unless a correctness check threw.
