@@ -46,6 +46,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<Oversight.OverdueQueries>();
         services.TryAddSingleton<Oversight.KlantreisKpis>();
         services.TryAddSingleton<Oversight.PartnerReports>();
+        services.TryAddSingleton<Audit.AuditLog>();
         services.AddOptions<OutboxOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IExpressionGlobals, CalendarExpressionGlobals>();
         return services;

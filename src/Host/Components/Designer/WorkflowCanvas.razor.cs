@@ -23,6 +23,7 @@ public sealed partial class WorkflowCanvas : IDisposable
     private readonly List<(string, string, string)> _removedLinks = [];
     private bool _rebuilding;
     private bool _flushQueued;
+    private ElementReference _element;
 
     [Parameter, EditorRequired]
     public DesignerSession Session { get; set; } = null!;
@@ -90,7 +91,16 @@ public sealed partial class WorkflowCanvas : IDisposable
         }
     }
 
-    internal void ZoomToFit() => Diagram.ZoomToFit(40);
+    /// <summary>
+    /// Fits every activity in view. The canvas's size is read again first: the library measures it once, and the side
+    /// panel or the window may have changed it since, which made "fit" leave the right-hand part outside.
+    /// </summary>
+    internal async Task ZoomToFitAsync()
+    {
+        var rect = await JS.InvokeAsync<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", [_element]);
+        Diagram.SetContainer(rect);
+        Diagram.ZoomToFit(40);
+    }
 
     internal void ZoomBy(double factor) => Diagram.SetZoom(Math.Clamp(Diagram.Zoom * factor, 0.2, 2));
 
