@@ -43,7 +43,8 @@ internal static class SecuritySetup
                 // The API answers 401/403 with ProblemDetails instead of sending a program to the login page.
                 o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
-            });
+            })
+            .AddOidcSignIn(builder.Configuration);
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAuthorizationBuilder()
             // Everything needs a signed-in caller unless it says otherwise (health checks, OpenAPI, the start page).

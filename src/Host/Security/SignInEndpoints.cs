@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Inburgering.Host.Security;
 
 /// <summary>
 /// The login page's form posts here (with its antiforgery token): a known demo user gets the sign-in cookie and goes
-/// back to where it came from; anything else goes back to the login page with a message. Sign-out is a POST too, so a
+/// back to where it came from; anything else goes back to the login page with a message. With OpenID Connect on, the
+/// page's "Inloggen via de gemeente" starts the provider's sign-in here, which ends in the same cookie. Sign-out is a POST too, so a
 /// link in a mail cannot sign anyone out.
 /// </summary>
 internal static class SignInEndpoints
@@ -13,6 +15,7 @@ internal static class SignInEndpoints
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/account/login", SignInAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/account/login/oidc", ChallengeOidc).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/account/logout", (Delegate)SignOutAsync).ExcludeFromDescription();
         return app;
     }
@@ -32,6 +35,12 @@ internal static class SignInEndpoints
         await context.SignInAsync(SignInSchemes.Cookie, DemoUserDirectory.ToPrincipal(user, SignInSchemes.Cookie));
         return Results.LocalRedirect(back);
     }
+
+    /// <summary>"Inloggen via de gemeente": off to the provider, and afterwards back to a local page only.</summary>
+    private static IResult ChallengeOidc(IOptions<OidcOptions> oidc, string? returnUrl) =>
+        oidc.Value.Enabled
+            ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [SignInSchemes.Oidc])
+            : Results.NotFound();
 
     private static async Task<IResult> SignOutAsync(HttpContext context)
     {

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace Inburgering.Host.Security;
+
+/// <summary>
+/// Production sign-in: the authorization code flow with PKCE against the gemeente's provider (<see cref="OidcOptions"/>).
+/// The handler only brings people in; it signs them in to the same cookie as the demo users, with claims made by
+/// <see cref="OidcClaimMapper"/>, so pages, policies and the task API see no difference.
+/// </summary>
+internal static class OidcSetup
+{
+    private static readonly string[] AlwaysScopes = ["openid", "profile"];
+
+    public static AuthenticationBuilder AddOidcSignIn(this AuthenticationBuilder authentication, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(authentication);
+        var section = configuration.GetSection(OidcOptions.SectionName);
+        var services = authentication.Services;
+        services.AddOptions<OidcOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OidcOptions>, OidcOptionsValidator>();
+        services.AddSingleton<OidcClaimMapper>();
+        if (string.IsNullOrWhiteSpace(section[nameof(OidcOptions.Authority)]))
+        {
+            return authentication;
+        }
+        authentication.AddOpenIdConnect(SignInSchemes.Oidc, "Gemeente", _ => { });
+        services.AddOptions<OpenIdConnectOptions>(SignInSchemes.Oidc)
+            .Configure<IOptions<OidcOptions>, OidcClaimMapper, ILoggerFactory>((o, oidc, mapper, loggers) =>
+                Configure(o, oidc.Value, mapper, loggers.CreateLogger(typeof(OidcSetup).FullName!)));
+        return authentication;
+    }
+
+    private static void Configure(OpenIdConnectOptions o, OidcOptions oidc, OidcClaimMapper mapper, ILogger logger)
+    {
+        o.SignInScheme = SignInSchemes.Cookie;
+        o.Authority = oidc.Authority;
+        o.ClientId = oidc.ClientId;
+        o.ClientSecret = oidc.ClientSecret;
+        o.CallbackPath = oidc.CallbackPath;
+        o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+        o.ResponseType = OpenIdConnectResponseType.Code;
+        o.UsePkce = true;
+        // The code comes back in the query of a top-level GET, so the correlation and nonce cookies can be SameSite=Lax
+        // (a form_post needs SameSite=None, which browsers accept only on https). The code is useless without PKCE's verifier.
+        o.ResponseMode = OpenIdConnectResponseMode.Query;
+        o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.NonceCookie.SameSite = SameSiteMode.Lax;
+        o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // Claim names stay as the provider sends them ("groups", "org"), which is what the settings name.
+        o.MapInboundClaims = false;
+        o.SaveTokens = false;
+        o.Scope.Clear();
+        foreach (var scope in AlwaysScopes.Concat(oidc.Scopes).Distinct(StringComparer.Ordinal))
+        {
+            o.Scope.Add(scope);
+        }
+        o.Events.OnTokenValidated = context =>
+        {
+            var principal = mapper.Map(context.Principal!);
+            if (principal is null)
+            {
+                context.Fail("The ID token names no user (no name claim, no sub).");
+            }
+            else
+            {
+                context.Principal = principal;
+            }
+            return Task.CompletedTask;
+        };
+        o.Events.OnRemoteFailure = context =>
+        {
+            // A refused or broken sign-in goes back to the login page with a message, not to an exception page.
+            logger.LogWarning(context.Failure, "An OpenID Connect sign-in failed.");
+            context.HandleResponse();
+            context.Response.Redirect("/inloggen?fout=oidc");
+            return Task.CompletedTask;
+        };
+    }
+}
