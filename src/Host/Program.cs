@@ -1,3 +1,4 @@
+using Inburgering.Host.Audit;
 using Inburgering.Host.Commands;
 using Inburgering.Host.Components;
 using Inburgering.Host.Health;
@@ -43,6 +44,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<Inburgering.Host.Audit.ApiAuditMiddleware>();
 app.UseAntiforgery();
 app.UseSchedulerDashboard();
 app.MapStaticAssets().AllowAnonymous();
@@ -50,6 +52,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapEngineHealth();
 app.MapEngineApi();
 app.MapSignInEndpoints();
+app.MapAuditEndpoints();
 // Every page says what it needs ([Authorize] with a policy); the login page alone is anonymous.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

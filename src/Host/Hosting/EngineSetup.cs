@@ -34,5 +34,6 @@ internal static class EngineSetup
         .MapIncidentEndpoints()
         .MapTaskEndpoints()
         .MapSimulationEndpoints()
+        .MapReportEndpoints()
         .MapTryOutEndpoints();
 }
