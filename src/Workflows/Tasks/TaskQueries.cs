@@ -94,12 +94,18 @@ public sealed class TaskQueries(IDbContextFactory<WorkflowsDbContext> dbFactory,
         {
             tasks = tasks.Where(t => t.Organisation == actor.Organisation);
         }
-        return await db.TaskAudit.AsNoTracking()
-            .Where(a => a.Action == TaskAuditAction.Reminded || a.Action == TaskAuditAction.Overdue)
-            .Join(tasks, a => a.TaskId, t => t.Id, (a, t) => new TaskSignal(t.Id, t.Title, t.Organisation, a.Action, a.AtUtc, t.DueAtUtc, t.Status))
-            .OrderByDescending(s => s.AtUtc)
+        var taskIds = tasks.Select(t => t.Id);
+        var signals = await db.TaskAudit.AsNoTracking()
+            .Where(a => (a.Action == TaskAuditAction.Reminded || a.Action == TaskAuditAction.Overdue) && taskIds.Contains(a.TaskId))
+            .OrderByDescending(a => a.AtUtc)
             .Take(take)
+            .Select(a => new { a.TaskId, a.Action, a.AtUtc })
             .ToListAsync(cancellationToken);
+        var ids = signals.Select(s => s.TaskId).Distinct().ToList();
+        var byId = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        return signals.Select(s => byId[s.TaskId] is var t
+            ? new TaskSignal(t.Id, t.Title, t.Organisation, s.Action, s.AtUtc, t.DueAtUtc, t.Status)
+            : throw new InvalidOperationException("unreachable")).ToList();
     }
 
     /// <summary>Only the variables the definition shares with this task; validation keeps sensitive ones out of that list.</summary>

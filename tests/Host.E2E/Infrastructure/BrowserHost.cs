@@ -10,7 +10,7 @@ namespace Inburgering.Host.E2E.Infrastructure;
 /// The Host on real Kestrel (127.0.0.1, a free port) on its embedded default, and Debian's Chromium driven by
 /// Playwright. No browser download: Playwright is pointed at /usr/bin/chromium.
 /// </summary>
-public sealed class BrowserHost : IAsyncLifetime
+public class BrowserHost : IAsyncLifetime
 {
     private readonly TempDirectory _folder = new();
     private WebApplicationFactory<Program>? _factory;
@@ -20,13 +20,14 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={_folder.File("e2e.db")}");
             builder.UseSetting("Bus:Transport", "InMemory");
+            builder.ConfigureServices(ConfigureServices);
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
@@ -49,6 +50,14 @@ public sealed class BrowserHost : IAsyncLifetime
         });
     }
 
+    /// <summary>The Host's services as built; for fixtures that need the engine (e.g. to move a fake clock).</summary>
+    protected IServiceProvider Services => _factory!.Services;
+
+    /// <summary>Lets a derived fixture replace services (e.g. the clock) before the Host starts.</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     /// <summary>Hangfire's first heartbeat and the bus start are asynchronous; pages are tested once they are in.</summary>
     private async Task WaitUntilHealthyAsync()
     {
@@ -65,7 +74,7 @@ public sealed class BrowserHost : IAsyncLifetime
         throw new InvalidOperationException("The Host did not become healthy: " + await client.GetStringAsync(new Uri("/health", UriKind.Relative)));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
