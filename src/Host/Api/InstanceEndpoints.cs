@@ -13,11 +13,13 @@ internal static class InstanceEndpoints
 {
     public static IEndpointRouteBuilder MapInstanceEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(Policies.ReadInstances);
+        // Policies per endpoint, not on the group: a group policy would be required on top, and shut out the systems
+        // (BRP and DUO connectors) that start instances and deliver events but do not read them.
+        var group = app.MapGroup("/api/instances").WithTags("Instances");
         group.MapPost("/", StartAsync).RequireAuthorization(Policies.OperateInstances).WithSummary("Start an instance of a published definition and run it to its first waits");
-        group.MapGet("/", ListAsync).WithSummary("Instances, filtered by definition, status and correlation key, newest first");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One instance with its variables and open waits");
-        group.MapGet("/{id:guid}/journal", JournalAsync).WithSummary("What happened in the instance, in order");
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadInstances).WithSummary("Instances, filtered by definition, status and correlation key, newest first");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.ReadInstances).WithSummary("One instance with its variables and open waits");
+        group.MapGet("/{id:guid}/journal", JournalAsync).RequireAuthorization(Policies.ReadInstances).WithSummary("What happened in the instance, in order");
         group.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization(Policies.OperateInstances).WithSummary("Cancel the instance: every wait closes");
         group.MapPost("/{id:guid}/events/{name}", DeliverAsync).RequireAuthorization(Policies.OperateInstances).WithSummary("Deliver an event to the instance (kept until something waits for it)");
         return app;
