@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Performance benchmarks against a throwaway PostgreSQL 15 (durable settings: fsync on, synchronous_commit on).
-#   bench/run.sh            P1, P2 (with P2b), P3, P5, P8 and P7
+#   bench/run.sh            P1, P2 (with P2b), P3, P4, P5, P8 and P7
 #   bench/run.sh p1 [args]  start throughput vs raw Npgsql INSERT+COMMIT   (args: --c 4,1,8 --starts 3000 --warmup 300)
 #   bench/run.sh p2 [args]  P2b isolated-timer lateness, then P2 storm of 10,000 timers vs 10,000 Hangfire delayed jobs
 #                           (args: --timers 10000 --baseline-jobs 10000 --baseline-timeout 420 --storm-timeout 300 --isolated 40 --spacing 3)
 #   bench/run.sh p2b [args] only P2b (args: --isolated 40 --spacing 3)
 #   bench/run.sh p3 [args]  resume latency, small vs large database      (args: --resumes 2000 --resume-warmup 200 --instances 100000 --versions 50)
+#   bench/run.sh p4 [args]  the dashboard's overdue queries on 1,000,000 tasks over 100,000 klantreizen vs a primary-key lookup and
+#                           count(*) of open tasks (args: --p4-instances 100000 --p4-tasks 10 --p4-runs 50 --p4-warmup 5)
 #   bench/run.sh p5 [args]  10,000 klantreizen through workflows/klantreis-inburgering.json in 36 months of fake time vs raw
 #                           INSERT+COMMIT (args: --p5-people 10000 --p5-months 36 --p5-parallel 8)
 #   bench/run.sh p8 [args]  tasks opened -> TaskAssigned consumed through the outbox and a throwaway RabbitMQ vs raw MassTransit
@@ -21,7 +23,7 @@ log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 
 WHICH=all
-if [ $# -gt 0 ] && [[ "$1" =~ ^(p1|p2|p2b|p3|p5|p7|p8|all)$ ]]; then WHICH=$1; shift; fi
+if [ $# -gt 0 ] && [[ "$1" =~ ^(p1|p2|p2b|p3|p4|p5|p7|p8|all)$ ]]; then WHICH=$1; shift; fi
 NEEDS_PG=1
 [ "$WHICH" = p7 ] && NEEDS_PG=0
 [ "$NEEDS_PG" = 0 ] || [ -x "$PG_BIN/initdb" ] || die "PostgreSQL 15 not found in $PG_BIN (apt-get install postgresql-15, or set PG_BIN)"

@@ -82,6 +82,17 @@ internal sealed class BenchOptions
     /// <summary>P7 needs no PostgreSQL; every other benchmark does.</summary>
     public bool NeedsPostgres => Which != "p7";
 
+    /// <summary>P4: klantreizen (instances) to load.</summary>
+    public int P4Instances { get; private set; } = 100_000;
+
+    /// <summary>P4: partner tasks per klantreis (10 × 100,000 = the 1,000,000 of the brief).</summary>
+    public int P4TasksPerInstance { get; private set; } = 10;
+
+    /// <summary>P4: measured rounds (each runs every query once).</summary>
+    public int P4Runs { get; private set; } = 50;
+
+    public int P4Warmup { get; private set; } = 5;
+
     /// <summary>Engine settings other than the defaults (<c>--set Engine:StartGroupParallelism=1</c>), to compare tunings.</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -97,7 +108,7 @@ internal sealed class BenchOptions
             int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
             switch (args[i])
             {
-                case "p1" or "p2" or "p2b" or "p3" or "p5" or "p7" or "p8" or "all":
+                case "p1" or "p2" or "p2b" or "p3" or "p4" or "p5" or "p7" or "p8" or "all":
                     o.Which = args[i];
                     break;
                 case "--p5-people":
@@ -120,6 +131,18 @@ internal sealed class BenchOptions
                     break;
                 case "--screenshots":
                     o.Screenshots = Next();
+                    break;
+                case "--p4-instances":
+                    o.P4Instances = NextInt();
+                    break;
+                case "--p4-tasks":
+                    o.P4TasksPerInstance = NextInt();
+                    break;
+                case "--p4-runs":
+                    o.P4Runs = NextInt();
+                    break;
+                case "--p4-warmup":
+                    o.P4Warmup = NextInt();
                     break;
                 case "--cs":
                     o.ConnectionString = Next();
@@ -209,10 +232,12 @@ internal sealed class BenchOptions
 
     public const string Usage =
         "usage: Inburgering.Bench [p1|p2|p2b|p3|p5|p7|p8|all] --cs <connection string to an admin database> (not for p7) [--mq <amqp uri> (P8)]\n" +
+        "usage: Inburgering.Bench [p1|p2|p2b|p3|p4|p5|p8|all] --cs <connection string to an admin database> [--mq <amqp uri> (P8)]\n" +
         "  P1: --c 4,1,8 (concurrent starters)  --starts 3000 (measured per C)  --warmup 300\n" +
         "  P3: --resumes 2000 (measured)  --resume-warmup 200  --instances 100000 (bulk)  --versions 50\n" +
         "  P2: --timers 10000 (storm)  --baseline-jobs 10000  --baseline-timeout 420 (s)  --storm-timeout 300 (s)\n" +
         "  P2b (also run by p2): --isolated 40 (timers)  --spacing 3 (s between due times)\n" +
+        "  P4: --p4-instances 100000 (klantreizen)  --p4-tasks 10 (tasks per klantreis)  --p4-runs 50 (measured rounds)  --p4-warmup 5\n" +
         "  P8: --mq amqp://…  --p8-rate 1000 (offered/s)  --p8-seconds 10 (per side per round)  --p8-rounds 2  --p8-warmup 3 (s)  --p8-inflight 32  [--p8-outbox-parallelism N]\n" +
         "  P7: --p7-rounds 10 (warm rounds)  --p7-tabs 5 (designer tabs for memory)  [--p7-host path/Inburgering.Host.dll]  [--screenshots docs/images]\n" +
         "  --no-sql  do not print the SQL of one burst\n" +

@@ -74,6 +74,13 @@ internal sealed class BulkLoader(EngineHost host)
         return sw.Elapsed;
     }
 
+    /// <summary>Binary COPY of mapped entities (all of one type) on a connection of its own; used by P4 for its tasks and instances.</summary>
+    public async Task CopyRowsAsync(IEnumerable<object> rows)
+    {
+        await using var connection = await host.DataSource.OpenConnectionAsync();
+        await CopyAsync(connection, rows);
+    }
+
     private async Task CopyAsync(NpgsqlConnection connection, IEnumerable<object> rows)
     {
         IEntityType? entity = null;

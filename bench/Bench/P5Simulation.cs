@@ -67,7 +67,8 @@ internal static class P5Simulation
         return count / watch.Elapsed.TotalSeconds;
     }
 
-    private static string Locate(string relative)
+    /// <summary>A repository file, found from the working directory upwards (P4 reads the klantreis too).</summary>
+    internal static string Locate(string relative)
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {

@@ -66,6 +66,10 @@ if (options.Which is "p3" or "all")
 {
     ok &= await P3ResumeLatency.RunAsync(options, sql, output);
 }
+if (options.Which is "p4" or "all")
+{
+    ok &= await P4OverdueDashboard.RunAsync(options, output);
+}
 if (options.Which is "p5" or "all")
 {
     ok &= await P5Simulation.RunAsync(options, output);

@@ -31,8 +31,16 @@ internal sealed class PartnerTaskConfiguration : IEntityTypeConfiguration<Partne
         e.Property(x => x.CompletedBy).HasMaxLength(200);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.Organisation, x.Status, x.DueAtUtc }); // a partner's inbox: its open tasks by due date
-        e.HasIndex(x => new { x.Status, x.DueAtUtc }); // the gemeente's overdue list over all partners
+        e.HasIndex(x => new { x.Status, x.DueAtUtc }); // task lists by status (TaskQueries)
+        // The gemeente's dashboard (OverdueQueries) asks only about open tasks (≈ 9 % of the rows): this partial index holds
+        // them in due order with every column the dashboard counts, filters and sorts by, so its counts and the keys of a
+        // page come from the index alone, without touching the (wide) rows. The filter is the stored text of the enum and is
+        // valid on PostgreSQL and SQLite; INCLUDE is PostgreSQL's (SQLite ignores it). Bench P4.
+        e.HasIndex(x => x.DueAtUtc, "IX_workflow_tasks_open").HasFilter("\"Status\" = 'Open'")
+            .IncludeProperties(x => new { x.Id, x.Organisation, x.TaskType, x.Escalations, x.CreatedAtUtc });
         e.HasIndex(x => x.InstanceId); // a klantreis's tasks
+        // The §8 indicators (KlantreisKpis) read the tasks of four types closed in a period; without it, a scan of every task.
+        e.HasIndex(x => new { x.TaskType, x.ClosedAtUtc });
     }
 }
 

@@ -536,7 +536,14 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
                     b.HasIndex("Status", "DueAtUtc");
 
+                    b.HasIndex("TaskType", "ClosedAtUtc");
+
                     b.HasIndex("Organisation", "Status", "DueAtUtc");
+
+                    b.HasIndex(new[] { "DueAtUtc" }, "IX_workflow_tasks_open")
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "DueAtUtc" }, "IX_workflow_tasks_open"), new[] { "Id", "Organisation", "TaskType", "Escalations", "CreatedAtUtc" });
 
                     b.ToTable("workflow_tasks", (string)null);
                 });
