@@ -16,7 +16,8 @@ internal static class SignInEndpoints
     {
         app.MapPost("/account/login", SignInAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/account/login/oidc", ChallengeOidc).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/account/logout", (Delegate)SignOutAsync).ExcludeFromDescription();
+        // The form carries an antiforgery token; without it a page elsewhere could sign people out.
+        app.MapPost("/account/logout", (Delegate)SignOutAsync).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         return app;
     }
 
