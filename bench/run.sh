@@ -7,7 +7,8 @@
 #   bench/run.sh p2b [args] only P2b (args: --isolated 40 --spacing 3)
 #   bench/run.sh p3 [args]  resume latency, small vs large database      (args: --resumes 2000 --resume-warmup 200 --instances 100000 --versions 50)
 #   bench/run.sh p4 [args]  the dashboard's overdue queries on 1,000,000 tasks over 100,000 klantreizen vs a primary-key lookup and
-#                           count(*) of open tasks (args: --p4-instances 100000 --p4-tasks 10 --p4-runs 50 --p4-warmup 5)
+#                           count(*) of open tasks, then the /dashboard page's server render on a Host process vs the home page
+#                           (args: --p4-instances 100000 --p4-tasks 10 --p4-runs 50 --p4-warmup 5 --p4-page-runs 30 --p4-page-warmup 3)
 #   bench/run.sh p5 [args]  10,000 klantreizen through workflows/klantreis-inburgering.json in 36 months of fake time vs raw
 #                           INSERT+COMMIT (args: --p5-people 10000 --p5-months 36 --p5-parallel 8)
 #   bench/run.sh p8 [args]  tasks opened -> TaskAssigned consumed through the outbox and a throwaway RabbitMQ vs raw MassTransit

@@ -93,6 +93,11 @@ internal sealed class BenchOptions
 
     public int P4Warmup { get; private set; } = 5;
 
+    /// <summary>P4: measured rounds of the dashboard page over HTTP (each requests every page once); 0 = skip the page.</summary>
+    public int P4PageRuns { get; private set; } = 30;
+
+    public int P4PageWarmup { get; private set; } = 3;
+
     /// <summary>Engine settings other than the defaults (<c>--set Engine:StartGroupParallelism=1</c>), to compare tunings.</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -143,6 +148,12 @@ internal sealed class BenchOptions
                     break;
                 case "--p4-warmup":
                     o.P4Warmup = NextInt();
+                    break;
+                case "--p4-page-runs":
+                    o.P4PageRuns = NextInt();
+                    break;
+                case "--p4-page-warmup":
+                    o.P4PageWarmup = NextInt();
                     break;
                 case "--cs":
                     o.ConnectionString = Next();
@@ -238,6 +249,7 @@ internal sealed class BenchOptions
         "  P2: --timers 10000 (storm)  --baseline-jobs 10000  --baseline-timeout 420 (s)  --storm-timeout 300 (s)\n" +
         "  P2b (also run by p2): --isolated 40 (timers)  --spacing 3 (s between due times)\n" +
         "  P4: --p4-instances 100000 (klantreizen)  --p4-tasks 10 (tasks per klantreis)  --p4-runs 50 (measured rounds)  --p4-warmup 5\n" +
+        "      --p4-page-runs 30 (GETs of /dashboard, / and the JSON reports on a Host process; 0 = skip)  --p4-page-warmup 3  [--p7-host path/Inburgering.Host.dll]\n" +
         "  P8: --mq amqp://…  --p8-rate 1000 (offered/s)  --p8-seconds 10 (per side per round)  --p8-rounds 2  --p8-warmup 3 (s)  --p8-inflight 32  [--p8-outbox-parallelism N]\n" +
         "  P7: --p7-rounds 10 (warm rounds)  --p7-tabs 5 (designer tabs for memory)  [--p7-host path/Inburgering.Host.dll]  [--screenshots docs/images]\n" +
         "  --no-sql  do not print the SQL of one burst\n" +

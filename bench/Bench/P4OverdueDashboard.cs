@@ -12,7 +12,8 @@ namespace Inburgering.Bench;
 /// rounds that run every query once (rotating the order, so machine noise hits all alike). Baselines in the same rounds:
 /// one task by primary key and <c>count(*)</c> of the open tasks, both raw Npgsql. Also the server work of one page view
 /// (summary + first page + the §8 indicators of the last 12 months). Goal: p95 ≤ 100 ms for each overdue query.
-/// Afterwards the statements of the slowest query are run again under <c>EXPLAIN (ANALYZE, BUFFERS)</c>.
+/// Afterwards the statements of the slowest query are run again under <c>EXPLAIN (ANALYZE, BUFFERS)</c>, and the
+/// dashboard page itself is timed over HTTP on a Host process (<see cref="P4PageRender"/>).
 /// </summary>
 internal static class P4OverdueDashboard
 {
@@ -115,8 +116,12 @@ internal static class P4OverdueDashboard
 
         var slowest = ops.Where(o => o.Goal).MaxBy(o => Percentile([.. o.Times.Order()], 95))!;
         await ExplainAsync(host, ops.Where(o => o.Goal || o.Name.StartsWith("Klantreis", StringComparison.Ordinal)).ToList(), slowest, output);
-        output.WriteLine($"P4 goal p95 <= {GoalMs:F0} ms for every overdue query: {(pass ? "met" : "missed")} (slowest: {slowest.Name}, p95 {F(Percentile([.. slowest.Times.Order()], 95), 2)} ms); " +
-                         "the dashboard page's HTML render is not part of this figure");
+        output.WriteLine($"P4 goal p95 <= {GoalMs:F0} ms for every overdue query: {(pass ? "met" : "missed")} (slowest: {slowest.Name}, p95 {F(Percentile([.. slowest.Times.Order()], 95), 2)} ms)");
+        if (options.P4PageRuns > 0)
+        {
+            // The page's server render on the same database: the Host as its own process, plain GETs of the prerendered HTML.
+            await P4PageRender.RunAsync(options, host.ConnectionString, summary.Overdue, Median(ops[^1].Times), output);
+        }
         return pass;
     }
 

@@ -8,7 +8,8 @@ namespace Inburgering.Bench;
 /// <summary>
 /// P7: the Host as its own operating-system process (the built Inburgering.Host.dll, Release), on its embedded default
 /// (SQLite in a temp folder, in-memory bus and Hangfire), so that its memory can be read from /proc without the
-/// browser or the bench in it.
+/// browser or the bench in it. P4 starts it on the benchmark's PostgreSQL database instead (<c>postgres</c>), to time the
+/// dashboard page's server render.
 /// </summary>
 internal sealed class P7HostProcess : IAsyncDisposable
 {
@@ -38,12 +39,17 @@ internal sealed class P7HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<P7HostProcess> StartAsync(string dll)
+    /// <param name="dll">The Host's Inburgering.Host.dll.</param>
+    /// <param name="postgres">A PostgreSQL connection string (the Host migrates it and seeds workflows/ into it, and Hangfire
+    /// keeps its jobs there); null: the embedded default's SQLite in a temp folder.</param>
+    public static async Task<P7HostProcess> StartAsync(string dll, string? postgres = null)
     {
         var folder = Directory.CreateTempSubdirectory("inburgering-p7-").FullName;
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var info = new ProcessStartInfo("dotnet", [dll, "--urls", address.ToString(), "--Database:Provider=Sqlite",
-            $"--Database:ConnectionString=Data Source={Path.Combine(folder, "p7.db")}", "--Bus:Transport=InMemory", "--Auth:DemoUsers=true", "--Auth:DemoClients=true"])
+        string[] database = postgres is null
+            ? ["--Database:Provider=Sqlite", $"--Database:ConnectionString=Data Source={Path.Combine(folder, "p7.db")}"]
+            : ["--Database:Provider=Postgres", $"--Database:ConnectionString={postgres}"];
+        var info = new ProcessStartInfo("dotnet", [dll, "--urls", address.ToString(), .. database, "--Bus:Transport=InMemory", "--Auth:DemoUsers=true", "--Auth:DemoClients=true"])
         {
             // The content root is the build output: appsettings.json, workflows/ and the static web assets manifest are there.
             WorkingDirectory = Path.GetDirectoryName(dll)!,
