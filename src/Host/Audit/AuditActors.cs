@@ -4,7 +4,7 @@ using Inburgering.Workflows.Audit;
 
 namespace Inburgering.Host.Audit;
 
-internal static class AuditActors
+public static class AuditActors
 {
     public static AuditActor ToAuditActor(this ClaimsPrincipal user) => new(
         user.Identity?.Name ?? "onbekend",

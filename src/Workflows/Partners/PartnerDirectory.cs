@@ -21,6 +21,9 @@ public sealed class PartnerDirectory
 
     public PartnerOrganisation? Find(string id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>The organisation's name for people, or the id itself when it is not (or no longer) configured.</summary>
+    public string DisplayNameOf(string id) => Find(id)?.DisplayName ?? id;
+
     /// <summary>Problems with the configured list (empty when fine), checked at start-up.</summary>
     public static IReadOnlyList<string> Check(PartnerOptions options)
     {

@@ -77,7 +77,7 @@ public sealed class TaskQueries(IDbContextFactory<WorkflowsDbContext> dbFactory,
         }
         var audit = await db.TaskAudit.AsNoTracking().Where(a => a.TaskId == taskId).OrderBy(a => a.Sequence).ToListAsync(cancellationToken);
         var variablesJson = await db.Instances.AsNoTracking().Where(i => i.Id == task.InstanceId).Select(i => i.VariablesJson).FirstOrDefaultAsync(cancellationToken);
-        return new TaskView(task, audit, SharedData(task, variablesJson));
+        return new TaskView(task, audit, SharedData([task], variablesJson));
     }
 
     /// <summary>The latest reminders and escalations about tasks the actor may see (the inbox's "what was sent to us").</summary>
@@ -103,16 +103,20 @@ public sealed class TaskQueries(IDbContextFactory<WorkflowsDbContext> dbFactory,
             .ToListAsync(cancellationToken);
         var ids = signals.Select(s => s.TaskId).Distinct().ToList();
         var byId = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-        return signals.Select(s => byId[s.TaskId] is var t
-            ? new TaskSignal(t.Id, t.Title, t.Organisation, s.Action, s.AtUtc, t.DueAtUtc, t.Status)
-            : throw new InvalidOperationException("unreachable")).ToList();
+        return signals.Select(s => (Signal: s, Task: byId[s.TaskId]))
+            .Select(x => new TaskSignal(x.Task.Id, x.Task.Title, x.Task.Organisation, x.Signal.Action, x.Signal.AtUtc, x.Task.DueAtUtc, x.Task.Status))
+            .ToList();
     }
 
-    /// <summary>Only the variables the definition shares with this task; validation keeps sensitive ones out of that list.</summary>
-    private static JsonObject SharedData(PartnerTask task, string? variablesJson)
+    /// <summary>
+    /// Only the variables the definition shares with these tasks (all of one klantreis); validation keeps sensitive ones
+    /// out of those lists.
+    /// </summary>
+    public static JsonObject SharedData(IEnumerable<PartnerTask> tasks, string? variablesJson)
     {
+        ArgumentNullException.ThrowIfNull(tasks);
         var shared = new JsonObject();
-        var names = JsonSerializer.Deserialize<List<string>>(task.SharedVariablesJson) ?? [];
+        var names = tasks.SelectMany(t => JsonSerializer.Deserialize<List<string>>(t.SharedVariablesJson) ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (names.Count == 0 || variablesJson is null || JsonNode.Parse(variablesJson) is not JsonObject variables)
         {
             return shared;
