@@ -162,9 +162,18 @@ internal static class P4OverdueDashboard
             await op.Run();
             capture.Capture(false);
             output.WriteLine($"  {op.Name}: {capture.Commands.Count} statement(s)");
+            string? setting = null;
             foreach (var command in capture.Commands)
             {
-                var plan = await PlanAsync(host, command);
+                if (command.Sql.StartsWith("SET ", StringComparison.OrdinalIgnoreCase))
+                {
+                    // A session setting of the query (SerialReads: SET LOCAL …): applied to the next statement's EXPLAIN.
+                    setting = command.Sql;
+                    output.WriteLine($"    {"",8}     {command.Sql}");
+                    continue;
+                }
+                var plan = await PlanAsync(host, command, setting);
+                setting = null;
                 var time = plan.Select(l => l.Trim()).Where(l => l.StartsWith("Execution Time:", StringComparison.Ordinal))
                     .Select(l => double.Parse(l.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
                 output.WriteLine($"    {F(time, 2),8} ms  {Shorten(plan[0])}");
@@ -185,9 +194,16 @@ internal static class P4OverdueDashboard
         }
     }
 
-    private static async Task<List<string>> PlanAsync(EngineHost host, P4CommandCapture.Command command)
+    private static async Task<List<string>> PlanAsync(EngineHost host, P4CommandCapture.Command command, string? setting)
     {
-        await using var cmd = host.DataSource.CreateCommand("EXPLAIN (ANALYZE, BUFFERS) " + command.Sql);
+        await using var connection = await host.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (setting is not null)
+        {
+            await using var set = new NpgsqlCommand(setting, connection, transaction);
+            await set.ExecuteNonQueryAsync();
+        }
+        await using var cmd = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + command.Sql, connection, transaction);
         foreach (var p in command.Parameters)
         {
             cmd.Parameters.Add(p.Clone());

@@ -35,7 +35,7 @@ public sealed record CountBy(string Key, int Count);
 
 /// <summary>
 /// The gemeente's view of what is late: every question is "open tasks whose due time has passed", answered from the
-/// partial index of open tasks (IX_workflow_tasks_open, covering the columns counted and sorted by), so the answer stays
+/// partial indexes of open tasks (IX_workflow_tasks_open*: covering the columns counted and sorted by), so the answer stays
 /// quick with a million tasks (bench P4).
 /// </summary>
 public sealed class OverdueQueries(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider time)
@@ -51,29 +51,32 @@ public sealed class OverdueQueries(IDbContextFactory<WorkflowsDbContext> dbFacto
         var b2 = now.AddDays(-Buckets[2].FromDays);
         var b3 = now.AddDays(-Buckets[3].FromDays);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // One statement over the open tasks (one pass over the partial index IX_workflow_tasks_open) instead of a count
-        // per figure: grouped by organisation, step and band; the figures are sums of these few hundred groups.
+        // One statement, one pass over the open tasks instead of a count per figure: per step and organisation (a few
+        // dozen groups) a filtered count per band. Grouped in the order of the partial index IX_workflow_tasks_open_by_step
+        // (TaskType, Organisation, DueAtUtc), each group is counted as it is read; grouping by the band too, or in another
+        // order, hashed two strings of every one of the 91,000 entries (bench P4: ≈ 90 → 33 ms on the server).
+        await using var serial = await db.BeginSerialReadAsync(cancellationToken);
         var groups = await db.Tasks.AsNoTracking().Where(t => t.Status == PartnerTaskStatus.Open)
-            .GroupBy(t => new
+            .GroupBy(t => new { t.TaskType, t.Organisation })
+            .Select(g => new
             {
-                t.Organisation,
-                t.TaskType,
-                Band = t.DueAtUtc == null ? NoDue : t.DueAtUtc >= soon ? Later : t.DueAtUtc >= now ? Soon
-                    : t.DueAtUtc >= b1 ? 0 : t.DueAtUtc >= b2 ? 1 : t.DueAtUtc >= b3 ? 2 : 3,
+                g.Key.Organisation,
+                g.Key.TaskType,
+                Open = g.Count(),
+                Soon = g.Count(t => t.DueAtUtc >= now && t.DueAtUtc < soon),
+                B0 = g.Count(t => t.DueAtUtc < now && t.DueAtUtc >= b1),
+                B1 = g.Count(t => t.DueAtUtc < b1 && t.DueAtUtc >= b2),
+                B2 = g.Count(t => t.DueAtUtc < b2 && t.DueAtUtc >= b3),
+                B3 = g.Count(t => t.DueAtUtc < b3),
             })
-            .Select(g => new { g.Key.Organisation, g.Key.TaskType, g.Key.Band, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var overdue = groups.Where(g => g.Band >= 0).ToList();
+        var overdue = groups.Select(g => (g.Organisation, g.TaskType, Bands: new[] { g.B0, g.B1, g.B2, g.B3 })).ToList();
         return new OversightSummary(
-            overdue.Sum(g => g.Count), groups.Where(g => g.Band == Soon).Sum(g => g.Count), groups.Sum(g => g.Count),
-            CountsBy(overdue.Select(g => (g.Organisation, g.Count))),
-            CountsBy(overdue.Select(g => (g.TaskType, g.Count))),
-            Buckets.Select((b, i) => new CountBy(b.Label, overdue.Where(g => g.Band == i).Sum(g => g.Count))).ToList());
+            overdue.Sum(g => g.Bands.Sum()), groups.Sum(g => g.Soon), groups.Sum(g => g.Open),
+            CountsBy(overdue.Select(g => (g.Organisation, g.Bands.Sum()))),
+            CountsBy(overdue.Select(g => (g.TaskType, g.Bands.Sum()))),
+            Buckets.Select((b, i) => new CountBy(b.Label, overdue.Sum(g => g.Bands[i]))).ToList());
     }
-
-    private const int NoDue = -3;
-    private const int Later = -2;
-    private const int Soon = -1;
 
     private static List<CountBy> CountsBy(IEnumerable<(string Key, int Count)> counts) =>
         counts.GroupBy(c => c.Key, StringComparer.Ordinal).Select(g => new CountBy(g.Key, g.Sum(c => c.Count)))

@@ -545,6 +545,15 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "DueAtUtc" }, "IX_workflow_tasks_open"), new[] { "Id", "Organisation", "TaskType", "Escalations", "CreatedAtUtc" });
 
+                    b.HasIndex(new[] { "TaskType", "Organisation", "DueAtUtc" }, "IX_workflow_tasks_open_by_step")
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.HasIndex(new[] { "Escalations", "DueAtUtc" }, "IX_workflow_tasks_open_escalations")
+                        .IsDescending(true, false)
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Escalations", "DueAtUtc" }, "IX_workflow_tasks_open_escalations"), new[] { "Id" });
+
                     b.ToTable("workflow_tasks", (string)null);
                 });
 

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using Inburgering.Host.Tests.Infrastructure;
+
+namespace Inburgering.Host.Tests.Oversight;
+
+/// <summary>
+/// The dashboard's prerender hands its figures to the interactive page (persistent component state), so the circuit does
+/// not run the summary, the list and the §8 indicators a second time. The state travels in the streamed HTML as a
+/// protected comment, larger than that of a page that persists nothing of its own.
+/// </summary>
+public sealed partial class DashboardPrerenderTests : IDisposable
+{
+    private readonly HostFactory _factory = new();
+
+    [Fact]
+    public async Task The_prerendered_dashboard_carries_its_figures_for_the_circuit()
+    {
+        using var regie = _factory.CreateClientAs("regie");
+
+        var dashboard = await regie.GetStringAsync(new Uri("/dashboard", UriKind.Relative));
+        var home = await regie.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("data-testid=\"kpis\"", dashboard, StringComparison.Ordinal); // streamed to the end, indicators included
+        // Every interactive page carries some state (the circuit's own, ≈ 1.2 kB here); the dashboard adds its figures
+        // (≈ 0.9 kB more even on this empty database: the summary, an empty page and the indicators).
+        var state = ServerState().Match(dashboard);
+        var homeState = ServerState().Match(home);
+        Assert.True(state.Success, "the dashboard's HTML has no persisted component state");
+        Assert.True(state.Groups[1].Length > homeState.Groups[1].Length + 500,
+            $"the dashboard's persisted state ({state.Groups[1].Length} characters) is not larger than the home page's ({homeState.Groups[1].Length})");
+    }
+
+    [GeneratedRegex("<!--Blazor-Server-Component-State:([^-]+)-->")]
+    private static partial Regex ServerState();
+
+    public void Dispose() => _factory.Dispose();
+}
