@@ -8,10 +8,11 @@ namespace Inburgering.Workflows.Timers;
 
 /// <summary>
 /// Fires due timers: claims a batch (on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so several Hosts take disjoint
-/// batches), runs a burst per timer with bounded parallelism, and repeats until nothing is due. Woken by Hangfire at
+/// batches), fires them in groups with bounded parallelism, claiming the next batch while the last groups still fire
+/// (<see cref="TimerDispatchRun"/>), until nothing is due. Woken by Hangfire at
 /// the earliest new due time, by a recurring sweep, and once at start-up.
 /// </summary>
-public sealed partial class TimerDispatcher(
+public sealed class TimerDispatcher(
     IDbContextFactory<WorkflowsDbContext> dbFactory,
     WorkflowRunner runner,
     ResolvedDatabase database,
@@ -28,39 +29,9 @@ public sealed partial class TimerDispatcher(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var total = 0;
             var settings = options.Value;
-            while (true)
-            {
-                var claimed = await ClaimAsync(time.GetUtcNow(), settings, cancellationToken);
-                if (claimed.Count == 0)
-                {
-                    return total;
-                }
-                total += claimed.Count;
-                // Waves: the first due timer of every instance, then the second, … Groups within a wave run in parallel;
-                // the timers of one instance fire one after another in due order, the same order in every run.
-                foreach (var wave in Waves(claimed))
-                {
-                    await Parallel.ForEachAsync(Groups(wave, settings.GroupSize), new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
-                        async (group, ct) =>
-                        {
-                            try
-                            {
-                                await runner.FireTimerGroupAsync(group, ct);
-                            }
-                            catch (Exception ex) when (ex is not OperationCanceledException)
-                            {
-                                // The rows stay and their claims run out: they are fired again later. Effects stay exactly-once.
-                                LogFailed(ex, group[0].Id);
-                            }
-                        });
-                }
-                if (claimed.Count < settings.BatchSize)
-                {
-                    return total;
-                }
-            }
+            using var run = new TimerDispatchRun(ct => ClaimAsync(time.GetUtcNow(), settings, ct), runner, settings, logger, cancellationToken);
+            return await run.ExecuteAsync();
         }
         finally
         {
@@ -75,14 +46,6 @@ public sealed partial class TimerDispatcher(
         var next = await db.Timers.OrderBy(t => t.DueAtUtc).Select(t => (DateTime?)t.DueAtUtc).FirstOrDefaultAsync(cancellationToken);
         return next is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null;
     }
-
-    /// <summary>The claimed timers by rank within their instance: wave 0 holds each instance's earliest, wave 1 the next, ….</summary>
-    private static IEnumerable<List<ClaimedTimer>> Waves(List<ClaimedTimer> claimed) =>
-        claimed.GroupBy(t => t.InstanceId)
-            .SelectMany(g => g.OrderBy(t => t.DueAtUtc).ThenBy(t => t.CreatedAtUtc).ThenBy(t => t.Id).Select((t, rank) => (t, rank)))
-            .GroupBy(x => x.rank)
-            .OrderBy(w => w.Key)
-            .Select(w => w.Select(x => x.t).ToList());
 
     /// <summary>
     /// For fake-time drivers (tests, scenarios, simulations): moves the clock to <paramref name="target"/>, firing every
@@ -109,22 +72,6 @@ public sealed partial class TimerDispatcher(
         return fired;
     }
 
-    /// <summary>Groups of timers of distinct instances (two timers of one instance never share a group).</summary>
-    private static List<List<ClaimedTimer>> Groups(List<ClaimedTimer> claimed, int size)
-    {
-        var groups = new List<List<ClaimedTimer>>();
-        foreach (var timer in claimed)
-        {
-            var group = groups.FirstOrDefault(g => g.Count < size && g.TrueForAll(t => t.InstanceId != timer.InstanceId));
-            if (group is null)
-            {
-                groups.Add(group = []);
-            }
-            group.Add(timer);
-        }
-        return groups;
-    }
-
     /// <summary>Marks up to a batch of due, unclaimed timers as claimed by this round and returns them with their instances.</summary>
     private async Task<List<ClaimedTimer>> ClaimAsync(DateTimeOffset now, TimerOptions settings, CancellationToken cancellationToken)
     {
@@ -142,7 +89,4 @@ public sealed partial class TimerDispatcher(
     }
 
     public void Dispose() => _gate.Dispose();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Firing timer {TimerId} failed; it will be fired again when its claim runs out")]
-    private partial void LogFailed(Exception exception, Guid timerId);
 }

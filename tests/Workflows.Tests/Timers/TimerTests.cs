@@ -179,6 +179,33 @@ public sealed class TimerTests
 
     [Theory]
     [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    public async Task Claimed_in_small_batches_that_overlap_each_instance_s_timers_fire_once_and_in_due_order(HarnessDatabase database)
+    {
+        // Batches of 2 and groups of 1 with 4 lanes: the dispatcher claims the next batch while earlier groups still fire,
+        // so an instance's later timers (claimed in a later batch) must wait for its earlier ones.
+        await using var h = await WorkflowHarness.CreateAsync(database, s => s.Configure<TimerOptions>(o => (o.BatchSize, o.GroupSize, o.Parallelism) = (2, 1, 4)));
+        await h.PublishAsync(SampleFlows.Pip("pip-rij", ["P5WD", "P1WD"], "P5WD"));
+        var ids = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add(await h.StartAsync("pip-rij", new { kennisgevingDatum = "2026-03-02" }));
+        }
+        h.Time.SetUtcNow(new DateTimeOffset(2026, 5, 12, 10, 0, 0, TimeSpan.Zero)); // after both reminders and the deadline (11 May)
+
+        var fired = await h.Timers.FireDueAsync();
+
+        Assert.Equal(18, fired);
+        foreach (var id in ids)
+        {
+            var events = (await h.GetAsync(id)).Journal.OrderBy(j => j.Sequence)
+                .Where(j => j.Kind is JournalKind.DeadlineReminder or JournalKind.DeadlineExpired or JournalKind.DeadlineEscalated)
+                .Select(j => (j.Kind, j.Message!.Split(' ')[1])).ToList();
+            Assert.Equal([(JournalKind.DeadlineReminder, "(5"), (JournalKind.DeadlineReminder, "(1"), (JournalKind.DeadlineExpired, "verstreken:")], events);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
     public async Task Timers_of_different_instances_fire_together_in_one_transaction(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
