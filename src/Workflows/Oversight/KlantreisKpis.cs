@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -31,7 +32,14 @@ public sealed record KpiReport(
     public double? ShareDual => Pips == 0 ? null : (double)DualTraject / Pips;
 }
 
-public sealed class KlantreisKpis(IDbContextFactory<WorkflowsDbContext> dbFactory)
+/// <remarks>
+/// Tasks closed before yesterday cannot change any more (a completion is stamped with the engine's clock), so the tally of
+/// each calendar month (or the part of one inside the period) that ended before yesterday is kept in memory and read
+/// once; only the stretches still open are read on every call. The rolling "last 12 months" of the dashboard then
+/// reads the current month and, once a day, the first part-month (bench P4: the full year is 43,000 rows and ≈ 0.8 s).
+/// The memory holds at most a few hundred small tallies per process; each process keeps its own.
+/// </remarks>
+public sealed class KlantreisKpis(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>Task types of the default klantreis these indicators read (a gemeente's own definitions keep these names).</summary>
     public const string PipType = "pip";
@@ -42,7 +50,49 @@ public sealed class KlantreisKpis(IDbContextFactory<WorkflowsDbContext> dbFactor
     /// <summary>The intake fine of Besluit inburgering 2021 art. 8.9 (law.md §6).</summary>
     public const decimal IntakeFine = 250m;
 
+    private const int MaxKeptTallies = 1000;
+
+    private readonly ConcurrentDictionary<(DateOnly From, DateOnly To), KpiTally> _closed = new();
+
     public async Task<KpiReport> ComputeAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        // A day before today, so a burst that read its clock just before midnight and commits after it is still seen.
+        var settled = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-1);
+        var total = new KpiTally();
+        foreach (var (start, end) in MonthStretches(from, to))
+        {
+            if (end <= settled && _closed.TryGetValue((start, end), out var kept))
+            {
+                total.Add(kept);
+                continue;
+            }
+            var tally = await ReadAsync(start, end, cancellationToken);
+            if (end <= settled)
+            {
+                if (_closed.Count >= MaxKeptTallies)
+                {
+                    _closed.Clear(); // a rolling window leaves one stale head per day: start over rather than grow
+                }
+                _closed.TryAdd((start, end), tally);
+            }
+            total.Add(tally);
+        }
+        return total.ToReport(from, to);
+    }
+
+    /// <summary>The period cut at the first of every month: [from, 1st of next month), …, [1st of last month, to).</summary>
+    private static IEnumerable<(DateOnly Start, DateOnly End)> MonthStretches(DateOnly from, DateOnly to)
+    {
+        for (var start = from; start < to;)
+        {
+            var nextMonth = new DateOnly(start.Year, start.Month, 1).AddMonths(1);
+            var end = nextMonth < to ? nextMonth : to;
+            yield return (start, end);
+            start = end;
+        }
+    }
+
+    private async Task<KpiTally> ReadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toUtc = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -62,48 +112,32 @@ public sealed class KlantreisKpis(IDbContextFactory<WorkflowsDbContext> dbFactor
             })
             .ToListAsync(cancellationToken);
 
-        var pips = rows.Where(r => r.TaskType == PipType && r.Outcome == "Vastgesteld").ToList();
-        var onTime = 0;
-        var days = new List<int>();
-        var routes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var dual = 0;
-        foreach (var pip in pips)
+        var tally = new KpiTally();
+        foreach (var pip in rows.Where(r => r.TaskType == PipType && r.Outcome == "Vastgesteld"))
         {
+            tally.Pips++;
             var fields = Parse(pip.OutcomeJson);
             var pipDate = Date(fields?["pipDatum"]) ?? DateOnly.FromDateTime(pip.ClosedAtUtc!.Value);
             if (Deadline(pip.DeadlineJson) is { } deadline)
             {
-                onTime += pipDate <= deadline.Final ? 1 : 0;
-                days.Add(pipDate.DayNumber - deadline.Start.DayNumber);
+                tally.OnTime += pipDate <= deadline.Final ? 1 : 0;
+                tally.DaysToPip.Add(pipDate.DayNumber - deadline.Start.DayNumber);
             }
             if (fields?["leerroute"] is JsonValue route && route.TryGetValue<string>(out var name))
             {
-                routes[name] = routes.GetValueOrDefault(name) + 1;
+                tally.Leerroutes[name] = tally.Leerroutes.GetValueOrDefault(name) + 1;
             }
             if (fields?["dualeTraject"] is JsonValue d && d.TryGetValue<bool>(out var isDual) && isDual)
             {
-                dual++;
+                tally.Dual++;
             }
         }
-        var intakeFines = rows.Count(r => r.TaskType == IntakeFineType && r.Outcome == "Verzonden");
+        tally.IntakeFines = rows.Count(r => r.TaskType == IntakeFineType && r.Outcome == "Verzonden");
         var decisions = rows.Where(r => r.TaskType == FineDecisionType && r.Outcome == "Opgelegd").ToList();
-        var decided = decisions.Sum(r => Parse(r.OutcomeJson)?["bedrag"] is JsonValue a && a.TryGetValue<decimal>(out var amount) ? amount : 0m);
-        return new KpiReport(
-            from, to, pips.Count, onTime, Median(days),
-            routes.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => new CountBy(p.Key, p.Value)).ToList(),
-            dual, intakeFines + decisions.Count, intakeFines * IntakeFine + decided,
-            rows.Count(r => r.TaskType == VerlengingType && r.Outcome == "Aangevraagd"));
-    }
-
-    private static double? Median(List<int> values)
-    {
-        if (values.Count == 0)
-        {
-            return null;
-        }
-        values.Sort();
-        var middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
+        tally.FineDecisions = decisions.Count;
+        tally.DecidedAmount = decisions.Sum(r => Parse(r.OutcomeJson)?["bedrag"] is JsonValue a && a.TryGetValue<decimal>(out var amount) ? amount : 0m);
+        tally.Verlengingen = rows.Count(r => r.TaskType == VerlengingType && r.Outcome == "Aangevraagd");
+        return tally;
     }
 
     private static JsonObject? Parse(string? json) => json is null ? null : JsonNode.Parse(json) as JsonObject;

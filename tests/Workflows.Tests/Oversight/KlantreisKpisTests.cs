@@ -49,6 +49,44 @@ public sealed class KlantreisKpisTests
         Assert.Equal(0, report.Fines);
     }
 
+    [Theory]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    public async Task Settled_months_are_read_once_and_what_closes_now_still_counts(HarnessDatabase database)
+    {
+        await using var h = await WorkflowHarness.CreateAsync(database);
+        await SeedAsync(h);
+        var today = DateOnly.FromDateTime(h.Time.GetUtcNow().UtcDateTime); // Monday 2 March 2026: settled up to 1 March
+        var to = today.AddDays(1); // the dashboard's period ends after today
+        var kpis = h.Services.GetRequiredService<KlantreisKpis>();
+        var first = await kpis.ComputeAsync(From, to);
+
+        // A PIP "closed" in settled June 2025 (the engine never stamps the past; this probes the memory) and one closed
+        // today, in the stretch still read on every call.
+        await using (var db = await h.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync())
+        {
+            db.Tasks.Add(Pip(new DateOnly(2025, 6, 20)));
+            db.Tasks.Add(Pip(today));
+            await db.SaveChangesAsync();
+        }
+        var second = await kpis.ComputeAsync(From, to);
+
+        Assert.Equal(4, first.Pips);
+        Assert.Equal(5, second.Pips); // June 2025 came from memory; March was read again
+        Assert.Equal(new[] { new CountBy("B1", 3), new CountBy("Z", 1), new CountBy("onderwijs", 1) }, second.Leerroutes);
+        // The same figures as one fresh read of the whole period would give at that moment (another process: no memory).
+        var fresh = await new KlantreisKpis(h.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>(), h.Time).ComputeAsync(From, to);
+        Assert.Equal(6, fresh.Pips);
+        Assert.Equal((first.PipsOnTime, first.MedianDaysToPip, first.Fines, first.FinesAmount, first.Verlengingen),
+            (second.PipsOnTime, second.MedianDaysToPip, second.Fines, second.FinesAmount, second.Verlengingen));
+    }
+
+    private static PartnerTask Pip(DateOnly closed) => new()
+    {
+        Id = Guid.CreateVersion7(), InstanceId = Guid.CreateVersion7(), KlantreisId = $"kr-{closed:yyyyMMdd}", ActivityKey = "pip", TaskType = "pip",
+        Organisation = "isd", Title = "pip", Status = PartnerTaskStatus.Completed, CreatedAtUtc = closed.AddDays(-30).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        ClosedAtUtc = closed.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc), Outcome = "Vastgesteld", OutcomeJson = """{"leerroute":"B1"}""",
+    };
+
     private static string DeadlineJson(DateOnly start, DateOnly final) =>
         new DeadlineRecord("PIP binnen 10 weken", "Wet inburgering 2021 art. 14", "Wettelijk", "kennisgeving", start, "P10W", final, final,
             new DateTimeOffset(final.ToDateTime(new TimeOnly(22, 0)), TimeSpan.Zero), [], $"Uiterlijk {final:dd-MM-yyyy}", "De termijn.", ["P5WD"], null).ToJson();
