@@ -68,7 +68,9 @@ internal sealed class EngineHost : IAsyncDisposable
         ApplySettings(services);
         var sp = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await sp.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        return new EngineHost(sp, cs, NpgsqlDataSource.Create(cs));
+        // The baseline's pool uses the engine's own effective string (with the prepared statements the engine asks for by
+        // default, Database:PreparedStatements): what makes statements cheaper must not favour the engine over its baseline.
+        return new EngineHost(sp, cs, NpgsqlDataSource.Create(sp.GetRequiredService<ResolvedDatabase>().ConnectionString));
     }
 
     /// <summary>Publishes the bench definition (revision 1) and returns its version.</summary>

@@ -48,6 +48,10 @@ if (options.EngineConnectionSettings.Length > 0)
 {
     output.WriteLine($"engine connection string adds: {options.EngineConnectionSettings}");
 }
+if (options.NeedsPostgres)
+{
+    output.WriteLine("prepared statements: the engine's default (Database:PreparedStatements, Max Auto Prepare=32 unless the connection string sets it), for the raw-SQL baselines too");
+}
 #if DEBUG
 output.WriteLine("WARNING: Debug build; figures are not representative (bench/run.sh builds Release).");
 #endif

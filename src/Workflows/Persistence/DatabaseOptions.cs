@@ -19,4 +19,11 @@ public sealed class DatabaseOptions
     /// </summary>
     [Required(AllowEmptyStrings = false)]
     public string ConnectionString { get; set; } = "Data Source=App_Data/inburgering.db";
+
+    /// <summary>
+    /// PostgreSQL: let Npgsql prepare the engine's repeated statements (adds <c>Max Auto Prepare=32</c> unless the
+    /// connection string sets it). Default true; set false behind a pooler that cannot keep prepared statements
+    /// (PgBouncer before 1.21 in transaction mode). Ignored for SQLite.
+    /// </summary>
+    public bool PreparedStatements { get; set; } = true;
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Inburgering.Workflows.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 
 namespace Inburgering.Workflows.Persistence;
 
@@ -19,7 +20,7 @@ public static class PersistenceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         var connectionString = options.Provider == DatabaseProvider.Sqlite
             ? ResolveSqlitePath(options.ConnectionString, contentRoot)
-            : options.ConnectionString;
+            : WithPreparedStatements(options.ConnectionString, options.PreparedStatements);
 
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxSignalInterceptor>();
@@ -47,6 +48,26 @@ public static class PersistenceServiceCollectionExtensions
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
         }
+    }
+
+    /// <summary>
+    /// The engine runs the same few dozen statements all day (a burst's loads, its inserts and updates, the claims), so on
+    /// PostgreSQL it lets Npgsql prepare them: a statement run five times on a connection is parsed and planned once
+    /// (<c>Max Auto Prepare=32</c> per connection). Measured: half the server's CPU per start (P1), a storm of 10,000 timers
+    /// 10.4 → 7.9 s (P2). An explicit <c>Max Auto Prepare</c> in the connection string wins; <see cref="DatabaseOptions.PreparedStatements"/>
+    /// = false leaves the string as it is (for a pooler that cannot keep prepared statements: PgBouncer before 1.21 in
+    /// transaction mode, or without <c>max_prepared_statements</c>).
+    /// </summary>
+    internal static string WithPreparedStatements(string connectionString, bool enabled)
+    {
+        // The plain builder knows only the keys that are written (Npgsql's own answers true for every key it supports).
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!enabled || written.ContainsKey("Max Auto Prepare") || written.ContainsKey("MaxAutoPrepare"))
+        {
+            return connectionString;
+        }
+        var csb = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32 };
+        return csb.ConnectionString;
     }
 
     /// <summary>Makes a relative SQLite <c>Data Source</c> absolute and creates its folder.</summary>
