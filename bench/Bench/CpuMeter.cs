@@ -24,40 +24,12 @@ internal static class CpuMeter
     /// </summary>
     private static TimeSpan ServerCpu()
     {
-        if (Postmaster == 0 || !Directory.Exists("/proc"))
+        if (Postmaster == 0)
         {
             return TimeSpan.Zero;
         }
-        long ticks = 0;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-            string stat;
-            try
-            {
-                stat = File.ReadAllText(Path.Combine(dir, "stat"));
-            }
-            catch (IOException)
-            {
-                continue; // exited meanwhile
-            }
-            // Fields after "(comm)": state ppid … utime(14) stime(15) cutime(16) cstime(17), numbered from 1.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ppid = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
-            long Field(int n) => long.Parse(fields[n - 3], System.Globalization.CultureInfo.InvariantCulture);
-            if (pid == Postmaster)
-            {
-                ticks += Field(14) + Field(15) + Field(16) + Field(17);
-            }
-            else if (ppid == Postmaster)
-            {
-                ticks += Field(14) + Field(15);
-            }
-        }
-        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+        var ticks = ProcStat.All().Sum(p => p.Pid == Postmaster ? p.OwnTicks + p.ReapedChildTicks : p.ParentPid == Postmaster ? p.OwnTicks : 0);
+        return ProcStat.ToTime(ticks);
     }
 
     /// <summary>Runs <paramref name="measure"/> and adds the CPU it used (client, server) to <paramref name="total"/>.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Inburgering.Bench;
 
 /// <summary>
@@ -10,46 +8,10 @@ internal static class P7ChromiumCpu
 {
     public static TimeSpan Now()
     {
-        if (!Directory.Exists("/proc"))
-        {
-            return TimeSpan.Zero;
-        }
+        var all = ProcStat.All();
+        var parents = all.ToDictionary(p => p.Pid, p => p.ParentPid);
         var self = Environment.ProcessId;
-        var parents = new Dictionary<int, int>();
-        var ticks = new Dictionary<int, long>();
-        var names = new Dictionary<int, string>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-            string stat;
-            try
-            {
-                stat = File.ReadAllText(Path.Combine(dir, "stat"));
-            }
-            catch (IOException)
-            {
-                continue; // exited meanwhile
-            }
-            var open = stat.IndexOf('(', StringComparison.Ordinal);
-            var close = stat.LastIndexOf(')');
-            var fields = stat[(close + 2)..].Split(' ');
-            names[pid] = stat[(open + 1)..close];
-            parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
-            // utime(14) stime(15), numbered from 1 with pid(1) comm(2) state(3).
-            ticks[pid] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        }
-        long total = 0;
-        foreach (var (pid, name) in names)
-        {
-            if (name.StartsWith("chrom", StringComparison.Ordinal) && Descends(pid, self, parents))
-            {
-                total += ticks[pid];
-            }
-        }
-        return TimeSpan.FromSeconds(total / 100.0); // USER_HZ is 100 on Linux
+        return ProcStat.ToTime(all.Where(p => p.Name.StartsWith("chrom", StringComparison.Ordinal) && Descends(p.Pid, self, parents)).Sum(p => p.OwnTicks));
     }
 
     private static bool Descends(int pid, int ancestor, Dictionary<int, int> parents)

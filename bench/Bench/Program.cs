@@ -33,7 +33,7 @@ if (options.NeedsPostgres)
             // The backend's parent is the postmaster: the server whose CPU the bench reports.
             var backend = (int)(await pid.ExecuteScalarAsync())!;
             var stat = File.Exists($"/proc/{backend}/stat") ? await File.ReadAllTextAsync($"/proc/{backend}/stat") : null;
-            CpuMeter.Postmaster = stat is null ? 0 : int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+            CpuMeter.Postmaster = stat is null ? 0 : ProcStat.Parse(backend, stat).ParentPid;
         }
         server = $"PostgreSQL {await Show("server_version")} (fsync={await Show("fsync")}, synchronous_commit={await Show("synchronous_commit")}, " +
                  $"shared_buffers={await Show("shared_buffers")}, max_connections={await Show("max_connections")})";
