@@ -94,18 +94,14 @@ public sealed class TaskQueries(IDbContextFactory<WorkflowsDbContext> dbFactory,
         {
             tasks = tasks.Where(t => t.Organisation == actor.Organisation);
         }
-        var taskIds = tasks.Select(t => t.Id);
-        var signals = await db.TaskAudit.AsNoTracking()
-            .Where(a => (a.Action == TaskAuditAction.Reminded || a.Action == TaskAuditAction.Overdue) && taskIds.Contains(a.TaskId))
-            .OrderByDescending(a => a.AtUtc)
+        // One statement: the signals joined with their tasks, newest first.
+        return await (from a in db.TaskAudit.AsNoTracking()
+                      join t in tasks on a.TaskId equals t.Id
+                      where a.Action == TaskAuditAction.Reminded || a.Action == TaskAuditAction.Overdue
+                      orderby a.AtUtc descending
+                      select new TaskSignal(t.Id, t.Title, t.Organisation, a.Action, a.AtUtc, t.DueAtUtc, t.Status))
             .Take(take)
-            .Select(a => new { a.TaskId, a.Action, a.AtUtc })
             .ToListAsync(cancellationToken);
-        var ids = signals.Select(s => s.TaskId).Distinct().ToList();
-        var byId = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-        return signals.Select(s => (Signal: s, Task: byId[s.TaskId]))
-            .Select(x => new TaskSignal(x.Task.Id, x.Task.Title, x.Task.Organisation, x.Signal.Action, x.Signal.AtUtc, x.Task.DueAtUtc, x.Task.Status))
-            .ToList();
     }
 
     /// <summary>

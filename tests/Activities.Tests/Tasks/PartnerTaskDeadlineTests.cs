@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Inburgering.Testing;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inburgering.Activities.Tests.Tasks;
 
@@ -34,6 +35,28 @@ public sealed class PartnerTaskDeadlineTests
         Assert.Equal([TaskAuditAction.Opened, TaskAuditAction.Reminded, TaskAuditAction.Overdue, TaskAuditAction.Overdue, TaskAuditAction.Completed],
             (await h.AuditAsync(overdue.Id)).Select(a => a.Action));
         Assert.Equal(0, fired); // completing cancelled the next escalation
+    }
+
+    [Theory]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    public async Task The_inbox_lists_the_reminders_and_escalations_of_its_own_organisation_newest_first(HarnessDatabase database)
+    {
+        await using var h = await WorkflowHarness.CreateAsync(database);
+        await h.PublishAsync(SampleFlows.Intake("intake", reminders: ["P5WD"], escalateEvery: "P5WD"));
+        var id = await h.StartAsync("intake");
+        await h.AdvanceAsync(TimeSpan.FromDays(81)); // reminder 4 May, overdue 12 May, escalated again 20 May (as above)
+        var task = await h.TaskOfAsync(id);
+        var queries = h.Services.GetRequiredService<TaskQueries>();
+
+        var isd = await queries.RecentSignalsAsync(new TaskActor("isd", "isd-bollenstreek"));
+        var regie = await queries.RecentSignalsAsync(new TaskActor("regie", null, AllOrganisations: true));
+        var other = await queries.RecentSignalsAsync(new TaskActor("vwn", "vluchtelingenwerk"));
+
+        Assert.Equal([TaskAuditAction.Overdue, TaskAuditAction.Overdue, TaskAuditAction.Reminded], isd.Select(s => s.Action));
+        Assert.All(isd, s => Assert.Equal((task.Id, task.Title, task.DueAtUtc), (s.TaskId, s.Title, s.DueAtUtc)));
+        Assert.True(isd[0].AtUtc > isd[1].AtUtc && isd[1].AtUtc > isd[2].AtUtc);
+        Assert.Equal(isd.Select(s => (s.TaskId, s.Action, s.AtUtc)), regie.Select(s => (s.TaskId, s.Action, s.AtUtc)));
+        Assert.Empty(other);
     }
 
     [Theory]
