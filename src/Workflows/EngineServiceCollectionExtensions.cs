@@ -47,6 +47,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<Oversight.KlantreisKpis>();
         services.TryAddSingleton<Oversight.PartnerReports>();
         services.TryAddSingleton<Audit.AuditLog>();
+        services.TryAddSingleton<Retention.InstanceErasure>();
         services.AddOptions<OutboxOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IExpressionGlobals, CalendarExpressionGlobals>();
         return services;

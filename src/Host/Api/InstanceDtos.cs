@@ -32,6 +32,9 @@ public sealed record JournalEntryInfo(int Sequence, DateTime At, string Kind, st
 
 public sealed record CancelBody(string? Reason);
 
+/// <summary>Why a finished klantreis is erased (e.g. "bewaartermijn verstreken", "overleden"); goes into the audit log.</summary>
+public sealed record EraseBody(string? Reason);
+
 /// <summary>An event for one instance or, through <c>/api/events</c>, for every instance with a correlation key.</summary>
 public sealed record EventBody(string? CorrelationKey, JsonNode? Payload);
 

@@ -1,4 +1,8 @@
+using System.Security.Claims;
+using Inburgering.Host.Audit;
 using Inburgering.Host.Security;
+using Inburgering.Workflows.Audit;
+using Inburgering.Workflows.Retention;
 using Inburgering.Workflows.Execution;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Persistence;
@@ -8,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Host.Api;
 
-/// <summary>Instances: start, get, list and filter, journal, cancel, and events for one instance.</summary>
+/// <summary>Instances: start, get, list and filter, journal, cancel, erase, and events for one instance.</summary>
 internal static class InstanceEndpoints
 {
     public static IEndpointRouteBuilder MapInstanceEndpoints(this IEndpointRouteBuilder app)
@@ -21,6 +25,8 @@ internal static class InstanceEndpoints
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.ReadInstances).WithSummary("One instance with its variables and open waits");
         group.MapGet("/{id:guid}/journal", JournalAsync).RequireAuthorization(Policies.ReadInstances).WithSummary("What happened in the instance, in order");
         group.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization(Policies.OperateInstances).WithSummary("Cancel the instance: every wait closes");
+        group.MapPost("/{id:guid}/erase", EraseAsync).RequireAuthorization(Policies.EraseRecords)
+            .WithSummary("Erase a finished instance's records: variables, journal, waits, timers, incidents and its partner tasks (retention, Besluit 9.9)");
         group.MapPost("/{id:guid}/events/{name}", DeliverAsync).RequireAuthorization(Policies.OperateInstances).WithSummary("Deliver an event to the instance (kept until something waits for it)");
         return app;
     }
@@ -107,6 +113,34 @@ internal static class InstanceEndpoints
     {
         var outcome = await runner.CancelAsync(id, body?.Reason ?? "Geannuleerd via de API.", ct);
         return outcome.Kind == BurstOutcomeKind.NotFound ? Problems.NotFound($"No instance {id}.") : TypedResults.Ok(outcome);
+    }
+
+    private static async Task<Results<Ok<ErasedRecords>, ProblemHttpResult>> EraseAsync(
+        Guid id, EraseBody? body, InstanceErasure erasure, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body?.Reason) || body.Reason.Length > 300)
+        {
+            return Problems.Field("reason", "Give the reason for erasing (at most 300 characters), e.g. 'bewaartermijn verstreken'.");
+        }
+        if (Bsn.Contains(body.Reason))
+        {
+            return Problems.Field("reason", "The reason contains what looks like a BSN; the audit log keeps no BSN.");
+        }
+        var outcome = await erasure.EraseAsync(id, ct);
+        switch (outcome.Kind)
+        {
+            case ErasureOutcomeKind.NotFound:
+                return Problems.NotFound($"No instance {id}.");
+            case ErasureOutcomeKind.NotFinished:
+                return TypedResults.Problem(
+                    title: "The instance is still running",
+                    detail: $"Instance {id} is {outcome.Status}; only a completed or cancelled klantreis is erased. Cancel it first.",
+                    statusCode: StatusCodes.Status409Conflict);
+        }
+        var erased = outcome.Records!;
+        await audit.RecordAsync(user.ToAuditActor(), "klantreis.gewist", id.ToString(),
+            $"{body.Reason.Trim()} ({erased.DefinitionId} v{erased.DefinitionVersion}: {erased.Tasks} taken, {erased.JournalEntries} journaalregels)", CancellationToken.None);
+        return TypedResults.Ok(erased);
     }
 
     private static async Task<Results<Ok<BurstOutcome>, ProblemHttpResult>> DeliverAsync(Guid id, string name, EventBody? body, WorkflowRunner runner, CancellationToken ct)

@@ -35,9 +35,9 @@ internal static class ReportEndpoints
     private static async Task<Results<Ok<KpiReport>, ProblemHttpResult>> KpisAsync(
         KlantreisKpis kpis, BusinessCalendar calendar, TimeProvider time, CancellationToken ct, DateOnly? from = null, DateOnly? to = null)
     {
-        var today = calendar.Today(time);
-        var end = to ?? today.AddDays(1);
-        var start = from ?? end.AddYears(-1);
+        var lastYear = KlantreisKpis.LastTwelveMonths(calendar.Today(time));
+        var end = to ?? lastYear.To;
+        var start = from ?? (to is null ? lastYear.From : end.AddYears(-1));
         if (end <= start)
         {
             return Problems.Field("to", "'to' must be after 'from'.");

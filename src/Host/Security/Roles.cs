@@ -44,6 +44,9 @@ internal static class Policies
     /// <summary>Start and cancel instances, deliver events.</summary>
     public const string OperateInstances = nameof(OperateInstances);
 
+    /// <summary>Erase a finished klantreis's records (retention, Besluit 9.9): irreversible, so the gemeente only.</summary>
+    public const string EraseRecords = nameof(EraseRecords);
+
     /// <summary>Retry incidents.</summary>
     public const string Administer = nameof(Administer);
 

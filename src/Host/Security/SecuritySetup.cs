@@ -53,6 +53,7 @@ internal static class SecuritySetup
             .AddPolicy(Policies.DesignDefinitions, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.ReadInstances, p => p.RequireRole(Roles.Regie, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.OperateInstances, p => p.RequireRole(Roles.Regie, Roles.Admin, Roles.System))
+            .AddPolicy(Policies.EraseRecords, p => p.RequireRole(Roles.Regie, Roles.Admin))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Tasks, p => p.RequireAssertion(c =>
                 c.User.IsInRole(Roles.Regie) || c.User.IsInRole(Roles.Admin)

@@ -54,6 +54,19 @@ public sealed class KlantreisKpis(IDbContextFactory<WorkflowsDbContext> dbFactor
 
     private readonly ConcurrentDictionary<(DateOnly From, DateOnly To), KpiTally> _closed = new();
 
+    /// <summary>Drops the kept tallies (after an erasure took completed tasks away); the next call reads them afresh.</summary>
+    public void ForgetSettledTallies() => _closed.Clear();
+
+    /// <summary>
+    /// The default period, "the last 12 months" up to and including <paramref name="today"/>: the API and the dashboard
+    /// use this one definition, so they show the same figures.
+    /// </summary>
+    public static (DateOnly From, DateOnly To) LastTwelveMonths(DateOnly today)
+    {
+        var to = today.AddDays(1);
+        return (to.AddYears(-1), to);
+    }
+
     public async Task<KpiReport> ComputeAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         // A day before today, so a burst that read its clock just before midnight and commits after it is still seen.

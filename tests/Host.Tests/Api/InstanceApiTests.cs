@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Inburgering.Host.Tests.Infrastructure;
 using Inburgering.Testing;
+using Inburgering.Workflows.Audit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inburgering.Host.Tests.Api;
 
@@ -38,6 +40,34 @@ public sealed class InstanceApiTests : IAsyncLifetime
         Assert.Equal(3, after["variables"]!["teller"]!.GetValue<double>());
         Assert.Contains(journal!, e => e!["kind"]!.GetValue<string>() == "InstanceCompleted");
         Assert.Equal(1, list!["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Erasing_needs_a_reason_and_a_finished_klantreis_and_is_recorded_in_the_audit_log()
+    {
+        var started = await (await _client.PostAsJsonAsync("/api/instances", new { definitionId = "api-flow", correlationKey = "klantreis-wis" })).Content.ReadFromJsonAsync<JsonObject>();
+        var id = started!["id"]!.GetValue<Guid>();
+        var erase = new Uri($"/api/instances/{id}/erase", UriKind.Relative);
+
+        var noReason = await _client.PostAsJsonAsync(erase, new { reason = " " });
+        var running = await _client.PostAsJsonAsync(erase, new { reason = "bewaartermijn verstreken" });
+        (await _client.PostAsJsonAsync($"/api/instances/{id}/events/DuoKennisgeving", new { payload = new { aantal = 1 } })).EnsureSuccessStatusCode();
+        var erased = await _client.PostAsJsonAsync(erase, new { reason = "bewaartermijn verstreken" });
+        var gone = await _client.GetAsync(new Uri($"/api/instances/{id}", UriKind.Relative));
+        var again = await _client.PostAsJsonAsync(erase, new { reason = "bewaartermijn verstreken" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.NotNull((await noReason.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["reason"]);
+        Assert.Equal(HttpStatusCode.Conflict, running.StatusCode);
+        Assert.Contains("Running", (await running.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        Assert.True((await erased.Content.ReadFromJsonAsync<JsonObject>())!["journalEntries"]!.GetValue<int>() > 0);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        var audit = _factory.Services.GetRequiredService<AuditLog>();
+        var (records, _) = await audit.ListAsync(new AuditFilter(Action: "klantreis.gewist", Subject: id.ToString()));
+        var record = Assert.Single(records);
+        Assert.StartsWith("bewaartermijn verstreken (api-flow v1", record.Details, StringComparison.Ordinal);
     }
 
     [Fact]

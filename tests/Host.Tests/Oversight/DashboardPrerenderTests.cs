@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Inburgering.Host.Tests.Infrastructure;
 
@@ -28,6 +31,22 @@ public sealed partial class DashboardPrerenderTests : IDisposable
         Assert.True(state.Success, "the dashboard's HTML has no persisted component state");
         Assert.True(state.Groups[1].Length > homeState.Groups[1].Length + 500,
             $"the dashboard's persisted state ({state.Groups[1].Length} characters) is not larger than the home page's ({homeState.Groups[1].Length})");
+    }
+
+    [Fact]
+    public async Task The_dashboard_and_the_api_mean_the_same_last_12_months()
+    {
+        using var regie = _factory.CreateClientAs("regie");
+
+        var api = await regie.GetFromJsonAsync<JsonElement>(new Uri("/api/reports/kpis", UriKind.Relative));
+        var dashboard = await regie.GetStringAsync(new Uri("/dashboard", UriKind.Relative));
+
+        var from = DateOnly.Parse(api.GetProperty("from").GetString()!, CultureInfo.InvariantCulture);
+        var to = DateOnly.Parse(api.GetProperty("to").GetString()!, CultureInfo.InvariantCulture);
+        Assert.Equal(to.AddYears(-1), from); // twelve months, up to and including today
+        var dutch = CultureInfo.GetCultureInfo("nl-NL");
+        var shown = $"{from.ToString("d MMMM yyyy", dutch)} t/m {to.AddDays(-1).ToString("d MMMM yyyy", dutch)}";
+        Assert.Contains(shown, dashboard, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<!--Blazor-Server-Component-State:([^-]+)-->")]

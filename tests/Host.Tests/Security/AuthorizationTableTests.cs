@@ -23,6 +23,7 @@ public sealed class AuthorizationTableTests : IDisposable
     private static readonly string[] ReadInstances = ["admin", "regie", "coordinator"];
     private static readonly string[] OperateInstances = ["admin", "regie", "systeem"];
     private static readonly string[] Administer = ["admin"];
+    private static readonly string[] EraseRecords = ["admin", "regie"];
     private static readonly string[] Tasks = ["admin", "regie", "isd-bollenstreek"];
 
     /// <summary>(method, route pattern) → who may call it; <see cref="Anonymous"/> means anyone, signed in or not.</summary>
@@ -42,6 +43,7 @@ public sealed class AuthorizationTableTests : IDisposable
         [("GET", "/api/instances/{id:guid}")] = ReadInstances,
         [("GET", "/api/instances/{id:guid}/journal")] = ReadInstances,
         [("POST", "/api/instances/{id:guid}/cancel")] = OperateInstances,
+        [("POST", "/api/instances/{id:guid}/erase")] = EraseRecords,
         [("POST", "/api/instances/{id:guid}/events/{name}")] = OperateInstances,
         [("POST", "/api/events/{name}")] = OperateInstances,
         [("GET", "/api/incidents/")] = ReadInstances,

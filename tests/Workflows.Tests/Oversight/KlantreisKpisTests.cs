@@ -1,3 +1,4 @@
+using System.Globalization;
 using Inburgering.Testing;
 using Inburgering.Workflows.Oversight;
 using Inburgering.Workflows.Persistence;
@@ -47,6 +48,17 @@ public sealed class KlantreisKpisTests
         Assert.Null(report.MedianDaysToPip);
         Assert.Empty(report.Leerroutes);
         Assert.Equal(0, report.Fines);
+    }
+
+    [Theory]
+    [InlineData("2026-03-02", "2025-03-03", "2026-03-03")]
+    [InlineData("2024-02-29", "2023-03-01", "2024-03-01")] // a leap day: still twelve months, today included
+    [InlineData("2026-12-31", "2026-01-01", "2027-01-01")]
+    public void The_last_twelve_months_end_with_today(string today, string from, string to)
+    {
+        var period = KlantreisKpis.LastTwelveMonths(DateOnly.Parse(today, CultureInfo.InvariantCulture));
+
+        Assert.Equal((DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture)), period);
     }
 
     [Theory]

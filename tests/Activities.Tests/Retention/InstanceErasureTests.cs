@@ -1,0 +1,95 @@
+using Inburgering.Activities.Tests.Tasks;
+using Inburgering.Testing;
+using Inburgering.Workflows.Instances;
+using Inburgering.Workflows.Oversight;
+using Inburgering.Workflows.Retention;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inburgering.Activities.Tests.Retention;
+
+/// <summary>Erasing a finished klantreis (Besluit 9.9) takes every row the engine holds of it, and nothing else.</summary>
+public sealed class InstanceErasureTests
+{
+    [Theory]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    public async Task A_finished_klantreis_is_erased_whole_and_the_others_are_untouched(HarnessDatabase database)
+    {
+        await using var h = await WorkflowHarness.CreateAsync(database);
+        await h.PublishAsync(SampleFlows.Intake("intake", reminders: ["P5WD"]));
+        var erased = await h.StartAsync("intake", correlationKey: "kr-wissen");
+        var kept = await h.StartAsync("intake", correlationKey: "kr-blijft");
+        await h.AdvanceAsync(TimeSpan.FromDays(63)); // reminders went out: task history and timers on both
+        await h.CompleteAsync((await h.TaskOfAsync(erased)).Id, "Afgerond", new { leerroute = "B1", pipDatum = "2026-05-04" });
+        await h.Runner.DeliverEventAsync(erased, "NietVoorHier", null); // an event kept for it, too
+        var before = await CountsAsync(h, kept);
+
+        var outcome = await h.Services.GetRequiredService<InstanceErasure>().EraseAsync(erased);
+
+        Assert.Equal(ErasureOutcomeKind.Erased, outcome.Kind);
+        Assert.Equal(("intake", 1, 1), (outcome.Records!.DefinitionId, outcome.Records.Tasks, outcome.Records.DefinitionVersion));
+        Assert.True(outcome.Records.TaskHistory >= 3, $"task history erased: {outcome.Records.TaskHistory}"); // opened, reminded, completed
+        Assert.True(outcome.Records.JournalEntries >= 4, $"journal erased: {outcome.Records.JournalEntries}");
+        Assert.Equal(new Counts(0, 0, 0, 0, 0, 0, 0), await CountsAsync(h, erased));
+        Assert.Equal(before, await CountsAsync(h, kept));
+        Assert.Equal(ErasureOutcomeKind.NotFound, (await h.Services.GetRequiredService<InstanceErasure>().EraseAsync(erased)).Kind);
+    }
+
+    [Theory]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    public async Task A_running_klantreis_is_not_erased_until_it_is_cancelled(HarnessDatabase database)
+    {
+        await using var h = await WorkflowHarness.CreateAsync(database);
+        await h.PublishAsync(SampleFlows.Intake("intake"));
+        var id = await h.StartAsync("intake", correlationKey: "kr-loopt");
+        var before = await CountsAsync(h, id);
+        var erasure = h.Services.GetRequiredService<InstanceErasure>();
+
+        var refused = await erasure.EraseAsync(id);
+        var unchanged = await CountsAsync(h, id);
+        await h.Runner.CancelAsync(id, "verhuisd buiten Nederland");
+        var outcome = await erasure.EraseAsync(id);
+
+        Assert.Equal((ErasureOutcomeKind.NotFinished, InstanceStatus.Running), (refused.Kind, refused.Status));
+        Assert.Equal(before, unchanged);
+        Assert.Equal(ErasureOutcomeKind.Erased, outcome.Kind);
+        Assert.Equal(new Counts(0, 0, 0, 0, 0, 0, 0), await CountsAsync(h, id));
+    }
+
+    [Fact]
+    public async Task The_indicators_of_past_months_are_read_again_after_an_erasure()
+    {
+        await using var h = await WorkflowHarness.CreateAsync();
+        await h.PublishAsync(SampleFlows.Intake("intake"));
+        var id = await h.StartAsync("intake");
+        await h.CompleteAsync((await h.TaskOfAsync(id)).Id, "Afgerond", new { leerroute = "B1", pipDatum = "2026-03-02" });
+        await h.AdvanceAsync(TimeSpan.FromDays(70)); // March is settled and kept in memory
+        var kpis = h.Services.GetRequiredService<KlantreisKpis>();
+        await h.QueryAsync(async db =>
+        {
+            // Let the completed task count as an intake fine for the indicators.
+            await db.Tasks.Where(t => t.InstanceId == id).ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.TaskType, KlantreisKpis.IntakeFineType).SetProperty(t => t.Outcome, "Verzonden"));
+            return 0;
+        });
+        var period = (new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 1));
+        var counted = await kpis.ComputeAsync(period.Item1, period.Item2);
+
+        await h.Services.GetRequiredService<InstanceErasure>().EraseAsync(id);
+        var after = await kpis.ComputeAsync(period.Item1, period.Item2);
+
+        Assert.Equal(1, counted.Fines);
+        Assert.Equal(0, after.Fines);
+    }
+
+    private sealed record Counts(int Instances, int Journal, int Waits, int Timers, int Tasks, int TaskHistory, int PendingEvents);
+
+    private static Task<Counts> CountsAsync(WorkflowHarness h, Guid id) => h.QueryAsync(async db => new Counts(
+        await db.Instances.CountAsync(i => i.Id == id),
+        await db.Journal.CountAsync(j => j.InstanceId == id),
+        await db.Waits.CountAsync(w => w.InstanceId == id),
+        await db.Timers.CountAsync(t => t.InstanceId == id),
+        await db.Tasks.CountAsync(t => t.InstanceId == id),
+        await db.TaskAudit.CountAsync(a => db.Tasks.Any(t => t.Id == a.TaskId && t.InstanceId == id)),
+        await db.PendingEvents.CountAsync(p => p.InstanceId == id)));
+}
