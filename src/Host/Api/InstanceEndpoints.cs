@@ -139,7 +139,7 @@ internal static class InstanceEndpoints
         }
         var erased = outcome.Records!;
         await audit.RecordAsync(user.ToAuditActor(), "klantreis.gewist", id.ToString(),
-            $"{body.Reason.Trim()} ({erased.DefinitionId} v{erased.DefinitionVersion}: {erased.Tasks} taken, {erased.JournalEntries} journaalregels)", CancellationToken.None);
+            erased.AuditDetails(body.Reason.Trim()), CancellationToken.None);
         return TypedResults.Ok(erased);
     }
 

@@ -61,7 +61,11 @@ public sealed class InstanceErasure(IDbContextFactory<WorkflowsDbContext> dbFact
 }
 
 /// <summary>What was erased: counts only, so it can go into the audit log.</summary>
-public sealed record ErasedRecords(string DefinitionId, int DefinitionVersion, int Tasks, int TaskHistory, int JournalEntries, int OtherRows);
+public sealed record ErasedRecords(string DefinitionId, int DefinitionVersion, int Tasks, int TaskHistory, int JournalEntries, int OtherRows)
+{
+    /// <summary>The audit log's line for the erasure: the reason and what went, no personal data.</summary>
+    public string AuditDetails(string reason) => $"{reason} ({DefinitionId} v{DefinitionVersion}: {Tasks} taken, {JournalEntries} journaalregels)";
+}
 
 public sealed record ErasureOutcome(ErasureOutcomeKind Kind, InstanceStatus? Status, ErasedRecords? Records)
 {
