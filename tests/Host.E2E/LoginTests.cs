@@ -26,7 +26,8 @@ public sealed class LoginTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         await UiSession.WaitUntilInteractiveAsync(page);
         await page.ClickAsync("[data-testid=uitloggen]");
-        await page.WaitForURLAsync("**/inloggen");
+        await page.WaitForURLAsync("**/inloggen?afgemeld=1");
+        await Expect(page.Locator("[data-testid=afgemeld]")).ToHaveTextAsync("U bent afgemeld.");
         await page.GotoAsync("/definities");
         Assert.Contains("/inloggen", page.Url, StringComparison.Ordinal);
         await context.CloseAsync();

@@ -51,5 +51,16 @@ public sealed class OidcOptions
     /// </summary>
     public IDictionary<string, string> OrganisationMap { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// "Uitloggen" also ends the session at the provider (OpenID Connect RP-initiated logout) when its metadata has an
+    /// <c>end_session_endpoint</c>: the browser goes there with the ID token as hint and comes back to the login page
+    /// through <see cref="SignedOutCallbackPath"/>. Off: only this application's cookie is removed, and the next
+    /// "Inloggen via de gemeente" may sign in without asking. Default on.
+    /// </summary>
+    public bool SignOutAtProvider { get; set; } = true;
+
+    /// <summary>Where the provider sends the browser back after signing out; register <c>https://{host}{SignedOutCallbackPath}</c> as post-logout redirect URI.</summary>
+    public string SignedOutCallbackPath { get; set; } = "/signout-callback-oidc";
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
 }

@@ -14,6 +14,37 @@ internal static class OidcSetup
 {
     private static readonly string[] AlwaysScopes = ["openid", "profile"];
 
+    /// <summary>Where a signed-out user lands (the login page says so).</summary>
+    public const string SignedOutPage = "/inloggen?afgemeld=1";
+
+    /// <summary>
+    /// True when "Uitloggen" should also end the session at the provider: the user came in through it, it is allowed,
+    /// and the provider has an end-session endpoint (without one the handler cannot sign out there and would throw).
+    /// </summary>
+    public static async Task<bool> SignsOutAtProviderAsync(HttpContext context, OidcOptions oidc, IOptionsMonitor<OpenIdConnectOptions> handlers)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(oidc);
+        ArgumentNullException.ThrowIfNull(handlers);
+        if (!oidc.Enabled || !oidc.SignOutAtProvider || context.User.Identity?.AuthenticationType != SignInSchemes.Oidc)
+        {
+            return false;
+        }
+        try
+        {
+            var manager = handlers.Get(SignInSchemes.Oidc).ConfigurationManager;
+            return manager is not null && !string.IsNullOrEmpty((await manager.GetConfigurationAsync(context.RequestAborted)).EndSessionEndpoint);
+        }
+#pragma warning disable CA1031 // the provider's metadata cannot be read: sign out here at least, which is what the user asked
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcSetup).FullName!)
+                .LogWarning(ex, "The provider's metadata could not be read; signing out of this application only.");
+            return false;
+        }
+    }
+
     public static AuthenticationBuilder AddOidcSignIn(this AuthenticationBuilder authentication, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(authentication);
@@ -40,6 +71,8 @@ internal static class OidcSetup
         o.ClientId = oidc.ClientId;
         o.ClientSecret = oidc.ClientSecret;
         o.CallbackPath = oidc.CallbackPath;
+        o.SignedOutCallbackPath = oidc.SignedOutCallbackPath;
+        o.SignedOutRedirectUri = SignedOutPage;
         o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
         o.ResponseType = OpenIdConnectResponseType.Code;
         o.UsePkce = true;
@@ -52,6 +85,7 @@ internal static class OidcSetup
         o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         // Claim names stay as the provider sends them ("groups", "org"), which is what the settings name.
         o.MapInboundClaims = false;
+        // Not the access or refresh token: only the ID token is kept (below), as the hint for signing out at the provider.
         o.SaveTokens = false;
         o.Scope.Clear();
         foreach (var scope in AlwaysScopes.Concat(oidc.Scopes).Distinct(StringComparer.Ordinal))
@@ -68,6 +102,12 @@ internal static class OidcSetup
             else
             {
                 context.Principal = principal;
+                // The provider wants it back as id_token_hint when the user signs out (Keycloak and ADFS do not end
+                // the session without it); it travels in the protected cookie, never in a page or a log.
+                if ((context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage?.IdToken) is { Length: > 0 } idToken)
+                {
+                    context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
+                }
             }
             return Task.CompletedTask;
         };

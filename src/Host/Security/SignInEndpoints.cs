@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ namespace Inburgering.Host.Security;
 /// The login page's form posts here (with its antiforgery token): a known demo user gets the sign-in cookie and goes
 /// back to where it came from; anything else goes back to the login page with a message. With OpenID Connect on, the
 /// page's "Inloggen via de gemeente" starts the provider's sign-in here, which ends in the same cookie. Sign-out is a POST too, so a
-/// link in a mail cannot sign anyone out.
+/// link in a mail cannot sign anyone out; it ends the provider's session too when the user came from there.
 /// </summary>
 internal static class SignInEndpoints
 {
@@ -43,10 +44,19 @@ internal static class SignInEndpoints
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [SignInSchemes.Oidc])
             : Results.NotFound();
 
-    private static async Task<IResult> SignOutAsync(HttpContext context)
+    /// <summary>
+    /// Removes our cookie; for a user who came in through the gemeente's provider also ends the session there
+    /// (<see cref="OidcOptions.SignOutAtProvider"/>), so a shared workstation does not sign the next person in as them.
+    /// </summary>
+    private static async Task<IResult> SignOutAsync(HttpContext context, IOptions<OidcOptions> oidc, IOptionsMonitor<OpenIdConnectOptions> handlers)
     {
+        if (await OidcSetup.SignsOutAtProviderAsync(context, oidc.Value, handlers))
+        {
+            // Cookie first, then the provider: the handler still reads the ID token from this request's cookie.
+            return Results.SignOut(new AuthenticationProperties { RedirectUri = OidcSetup.SignedOutPage }, [SignInSchemes.Cookie, SignInSchemes.Oidc]);
+        }
         await context.SignOutAsync(SignInSchemes.Cookie);
-        return Results.LocalRedirect("/inloggen");
+        return Results.LocalRedirect(OidcSetup.SignedOutPage);
     }
 
     /// <summary>Only local paths: an open redirect would let a phishing link borrow our login page.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace Inburgering.Host.Tests.Security;
 
@@ -7,7 +8,7 @@ namespace Inburgering.Host.Tests.Security;
 /// whole redirect dance (challenge → provider's authorization endpoint → callback with the code → token request with
 /// PKCE → our cookie) followed hop by hop. Afterwards the cookie alone decides what the user may do.
 /// </summary>
-public sealed class OidcSignInTests(OidcSignInFixture fixture) : IClassFixture<OidcSignInFixture>
+public sealed partial class OidcSignInTests(OidcSignInFixture fixture) : IClassFixture<OidcSignInFixture>
 {
     [Fact]
     public async Task Regie_group_signs_in_with_the_regie_role()
@@ -112,6 +113,38 @@ public sealed class OidcSignInTests(OidcSignInFixture fixture) : IClassFixture<O
             Assert.Equal(HttpStatusCode.Unauthorized, tasks.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_at_the_provider_too_and_returns_to_the_login_page()
+    {
+        var (browser, landed) = await fixture.SignInAsync("rita", "/");
+        using (browser)
+        using (landed)
+        {
+            // The logout form of the page, with its antiforgery token, as a browser would post it.
+            var html = await landed.Content.ReadAsStringAsync();
+            var token = AntiforgeryField().Match(html);
+            Assert.True(token.Success, "no antiforgery token in the page's logout form");
+
+            using var signedOut = await browser.PostFormAsync(fixture.OnHost("/account/logout"),
+                new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) });
+
+            Assert.Equal("/inloggen", signedOut.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.Contains("U bent afgemeld", await signedOut.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            // Through the provider's end-session endpoint, with the ID token as hint and our callback to come back to.
+            var endSession = Assert.Single(fixture.Provider.EndSessionRequests, r => r.Contains("id_token_hint=", StringComparison.Ordinal));
+            Assert.Contains("post_logout_redirect_uri=" + Uri.EscapeDataString(fixture.OnHost("/signout-callback-oidc").ToString()), endSession, StringComparison.Ordinal);
+            Assert.Contains(browser.Visited, u => u.Port == fixture.HostAddress.Port && u.AbsolutePath == "/signout-callback-oidc");
+            using var api = await browser.GetOnceAsync(fixture.OnHost("/api/definitions"));
+            Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+            // The provider forgot the user: signing in again needs the provider's own sign-in (here: refused).
+            using var again = await browser.GetAsync(fixture.OnHost("/account/login/oidc"));
+            Assert.Contains("Inloggen via de gemeente is mislukt", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
 
     [Fact]
     public async Task Login_page_offers_the_gemeente_and_no_demo_form()

@@ -56,7 +56,7 @@ public sealed class OidcTestProvider : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Services.AddOpenIddict().AddServer(server =>
         {
-            server.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token");
+            server.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token").SetEndSessionEndpointUris("connect/logout");
             server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
             server.RegisterScopes(Scopes.OpenId, Scopes.Profile);
             server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
@@ -64,7 +64,7 @@ public sealed class OidcTestProvider : IAsyncDisposable
             server.EnableDegradedMode();
             server.DisableTokenStorage();
             server.DisableAuthorizationStorage();
-            server.UseAspNetCore().EnableAuthorizationEndpointPassthrough().DisableTransportSecurityRequirement();
+            server.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough().DisableTransportSecurityRequirement();
             // Degraded mode leaves client validation to us: one confidential client, redirects to this machine only.
             server.AddEventHandler<ValidateAuthorizationRequestContext>(handler => handler.UseInlineHandler(context =>
             {
@@ -75,6 +75,14 @@ public sealed class OidcTestProvider : IAsyncDisposable
                 else if (!Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var redirect) || !redirect.IsLoopback)
                 {
                     context.Reject(Errors.InvalidRequest, "redirect_uri must be on 127.0.0.1.");
+                }
+                return default;
+            }));
+            server.AddEventHandler<ValidateEndSessionRequestContext>(handler => handler.UseInlineHandler(context =>
+            {
+                if (context.PostLogoutRedirectUri is { } back && (!Uri.TryCreate(back, UriKind.Absolute, out var uri) || !uri.IsLoopback))
+                {
+                    context.Reject(Errors.InvalidRequest, "post_logout_redirect_uri must be on 127.0.0.1.");
                 }
                 return default;
             }));
@@ -91,6 +99,7 @@ public sealed class OidcTestProvider : IAsyncDisposable
         app.UseAuthentication();
         var provider = default(OidcTestProvider);
         app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], (HttpContext context) => provider!.Authorize(context));
+        app.MapMethods("/connect/logout", [HttpMethods.Get, HttpMethods.Post], (HttpContext context) => provider!.EndSession(context));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         provider = new OidcTestProvider(app, new Uri(address));
@@ -116,6 +125,17 @@ public sealed class OidcTestProvider : IAsyncDisposable
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>The end-session requests (RP-initiated logout) the provider served, with their query.</summary>
+    public ConcurrentQueue<string> EndSessionRequests { get; } = new();
+
+    /// <summary>Ends the test user's session (forgets the chosen user) and sends the browser back to the post-logout URI.</summary>
+    private IResult EndSession(HttpContext context)
+    {
+        EndSessionRequests.Enqueue(context.Request.Path + context.Request.QueryString);
+        context.Response.Cookies.Delete(UserCookie);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
     public async ValueTask DisposeAsync()

@@ -51,6 +51,21 @@ public sealed class TestBrowser : IDisposable
         throw new InvalidOperationException("More than 15 redirects: " + string.Join(" → ", Visited));
     }
 
+    /// <summary>POST a form, then follow the redirects as <see cref="GetAsync"/> does; the last response.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(Uri url, IReadOnlyDictionary<string, string> fields)
+    {
+        Visited.Add(url);
+        using var form = new FormUrlEncodedContent(fields);
+        var response = await _client.PostAsync(url, form);
+        if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther)
+            || response.Headers.Location is not { } location || !new Uri(url, location).IsLoopback)
+        {
+            return response;
+        }
+        response.Dispose();
+        return await GetAsync(new Uri(url, location));
+    }
+
     /// <summary>GET without following redirects.</summary>
     public Task<HttpResponseMessage> GetOnceAsync(Uri url)
     {
