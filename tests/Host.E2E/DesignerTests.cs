@@ -139,4 +139,38 @@ public sealed class DesignerTests(BrowserHost host) : IClassFixture<BrowserHost>
         Assert.Equal(HttpStatusCode.Forbidden, publish.StatusCode);
         await UiSession.CloseAsync(page);
     }
+
+    [Fact]
+    public async Task Alles_in_beeld_fits_every_activity_of_the_klantreis_in_the_canvas()
+    {
+        var page = await UiSession.SignInAsync(host, "coordinator", "/ontwerpen/klantreis-inburgering");
+        await Expect(page.Locator("[data-testid=canvas] .diagram-canvas")).ToBeVisibleAsync();
+        await UiSession.WaitUntilInteractiveAsync(page);
+        var activities = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "workflows", "klantreis-inburgering.json")))!["activities"]!.AsArray().Count;
+
+        await page.ClickAsync("[data-testid=passend]");
+
+        // Every activity's box inside the canvas's box (a pixel of rounding allowed), polled until the view has settled.
+        const string outside = """
+            () => {
+              const c = document.querySelector('[data-testid=canvas]').getBoundingClientRect();
+              const nodes = [...document.querySelectorAll('[data-testid=canvas] .activity-node')];
+              const out = nodes.filter(n => { const r = n.getBoundingClientRect();
+                return r.left < c.left - 1 || r.right > c.right + 1 || r.top < c.top - 1 || r.bottom > c.bottom + 1; });
+              return [nodes.length, out.length];
+            }
+            """;
+        int[] counts = [];
+        for (var attempt = 0; attempt < 25; attempt++)
+        {
+            counts = await page.EvaluateAsync<int[]>(outside);
+            if (counts[0] == activities && counts[1] == 0)
+            {
+                break;
+            }
+            await Task.Delay(200);
+        }
+        Assert.Equal([activities, 0], counts);
+        await UiSession.CloseAsync(page);
+    }
 }
