@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Inburgering.Simulation;
 using Inburgering.Simulation.Forecast;
+using Inburgering.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using static Inburgering.Bench.Stats;
 
@@ -28,7 +29,7 @@ internal static class P5Simulation
             HorizonMonths = options.P5Months,
             Parallelism = options.P5Parallelism,
         };
-        output.WriteLine($"== P5 simulation: {N(settings.People)} klantreizen arriving over {years} years, {settings.Months} months of fake time, parallelism {settings.Parallelism}");
+        output.WriteLine($"== P5 simulation: {N(settings.People)} klantreizen arriving over {years} years, {settings.Months} months of fake time, parallelism {settings.ParallelismOn(DatabaseProvider.Postgres)}");
         var definition = await File.ReadAllTextAsync(Locate("workflows/klantreis-inburgering.json"));
         var clock = new SimulationClock(new DateTimeOffset(settings.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         await using var host = await EngineHost.CreateAsync(options.ConnectionString, "bench_p5", (services, _) => services.AddSingleton<TimeProvider>(clock));

@@ -35,6 +35,7 @@ public sealed class KlantreisSimulation(IServiceProvider services, SimulationClo
             throw new ArgumentException(string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")), nameof(settings));
         }
         var watch = Stopwatch.StartNew();
+        var parallelism = settings.ParallelismOn(services.GetRequiredService<ResolvedDatabase>().Provider);
         var import = await services.GetRequiredService<DefinitionStore>().ImportAsync(definitionJson, "simulatie", cancellationToken);
         if (import.Status == DefinitionImportStatus.Invalid)
         {
@@ -89,7 +90,7 @@ public sealed class KlantreisSimulation(IServiceProvider services, SimulationClo
             {
                 acted = true;
                 actionsTime.Start();
-                await Parallel.ForEachAsync(actions, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
+                await Parallel.ForEachAsync(actions, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
                     async (action, ct) => await action(ct));
                 actionsTime.Stop();
             }

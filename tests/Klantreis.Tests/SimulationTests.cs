@@ -16,6 +16,13 @@ namespace Inburgering.Klantreis.Tests;
 public sealed class SimulationTests
 {
     [Theory]
+    [InlineData(null, DatabaseProvider.Sqlite, 1)] // one writer at a time: parallel bursts would only wait for the lock
+    [InlineData(null, DatabaseProvider.Postgres, 8)]
+    [InlineData(3, DatabaseProvider.Sqlite, 3)] // what is set wins
+    public void Parallelism_follows_the_database_unless_set(int? set, DatabaseProvider provider, int expected) =>
+        Assert.Equal(expected, new SimulationSettings { Parallelism = set }.ParallelismOn(provider));
+
+    [Theory]
     [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
     public async Task A_year_of_arrivals_runs_through_the_klantreis_without_incidents(HarnessDatabase database)
     {

@@ -1,3 +1,4 @@
+using Inburgering.Workflows.Persistence;
 namespace Inburgering.Simulation.Forecast;
 
 /// <summary>
@@ -20,8 +21,17 @@ public sealed record SimulationSettings
 
     public int Seed { get; init; } = 2021;
 
-    /// <summary>How many instances are worked on at once within one simulated day.</summary>
-    public int Parallelism { get; init; } = 8;
+    /// <summary>
+    /// How many instances are worked on at once within one simulated day; default by database (<see cref="ParallelismOn"/>).
+    /// </summary>
+    public int? Parallelism { get; init; }
+
+    /// <summary>
+    /// The parallelism on <paramref name="provider"/>: the one set, or 1 on SQLite and 8 on PostgreSQL. SQLite takes one
+    /// writer at a time, so parallel bursts only wait for its lock and back off: 60 klantreizen over 36 months took
+    /// 55.1 s at 8 and 22.9 s at 1, with the same results. PostgreSQL commits in parallel.
+    /// </summary>
+    public int ParallelismOn(DatabaseProvider provider) => Parallelism ?? (provider == DatabaseProvider.Sqlite ? 1 : 8);
 
     public int Months => HorizonMonths ?? (ArrivalYears + 4) * 12;
 
