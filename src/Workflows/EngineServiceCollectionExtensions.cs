@@ -48,6 +48,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<Oversight.PartnerReports>();
         services.TryAddSingleton<Audit.AuditLog>();
         services.TryAddSingleton<Retention.InstanceErasure>();
+        services.TryAddSingleton<Retention.RetentionSweep>();
         services.AddOptions<OutboxOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IExpressionGlobals, CalendarExpressionGlobals>();
         return services;

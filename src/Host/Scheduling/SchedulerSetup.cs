@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Inburgering.Workflows.Calendar;
 using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Retention;
 using Inburgering.Workflows.Timers;
 
 namespace Inburgering.Host.Scheduling;
@@ -42,8 +43,10 @@ internal static class SchedulerSetup
         builder.Services.AddOptions<TimerOptions>().Bind(builder.Configuration.GetSection(TimerOptions.SectionName));
         builder.Services.AddOptions<CalendarOptions>().Bind(builder.Configuration.GetSection(CalendarOptions.SectionName));
         builder.Services.AddSingleton<ITimerScheduler, HangfireTimerScheduler>();
+        builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddTransient<TimerJobs>();
-        builder.Services.AddHostedService<TimerSweepRegistration>();
+        builder.Services.AddTransient<RetentionJobs>();
+        builder.Services.AddHostedService<RecurringJobsRegistration>();
         builder.Services.AddHangfireServer(server =>
         {
             // Two cores here: more workers only add contention (design/stack.md §6.1).

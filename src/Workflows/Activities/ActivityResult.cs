@@ -18,6 +18,9 @@ public abstract record ActivityResult
     /// <summary>End the whole instance now: every other open wait is cancelled.</summary>
     public static ActivityResult Terminate() => Terminated.Instance;
 
+    /// <summary>End the whole instance now and have its records erased afterwards (retention, Besluit 9.9).</summary>
+    public static ActivityResult TerminateAndErase() => Terminated.AndErase;
+
     public sealed record Completed(IReadOnlyList<string> Outcomes) : ActivityResult
     {
         public bool CancelUpstreamWaits { get; init; }
@@ -33,5 +36,10 @@ public abstract record ActivityResult
     public sealed record Terminated : ActivityResult
     {
         public static readonly Terminated Instance = new();
+
+        public static readonly Terminated AndErase = new() { Erase = true };
+
+        /// <summary>The instance's records are to be erased once it has ended.</summary>
+        public bool Erase { get; init; }
     }
 }

@@ -61,11 +61,20 @@ internal sealed partial class Burst
             case ActivityResult.Absorbed:
                 Journal(JournalKind.ActivityCompleted, node.Key, node.Node.Type, message: "Wacht op de andere takken.");
                 break;
-            case ActivityResult.Terminated:
+            case ActivityResult.Terminated terminated:
                 Journal(JournalKind.ActivityCompleted, node.Key, node.Node.Type, message: "Werkstroom beëindigd.");
                 await CancelWaitsAsync(OpenWaits.ToList());
                 _queue.Clear();
-                Complete($"Beëindigd door '{node.Key}'.");
+                if (terminated.Erase)
+                {
+                    // Committed with the end: the retention sweep erases the records after this burst, also after a crash.
+                    Instance.EraseRequestedAtUtc = Now.UtcDateTime;
+                    Complete($"Beëindigd door '{node.Key}'; de gegevens worden gewist (Besluit inburgering 2021 art. 9.9).");
+                }
+                else
+                {
+                    Complete($"Beëindigd door '{node.Key}'.");
+                }
                 break;
             default:
                 throw new InvalidOperationException($"Unknown activity result {result.GetType().Name}.");

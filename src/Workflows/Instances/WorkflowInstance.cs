@@ -34,6 +34,12 @@ public sealed class WorkflowInstance
 
     public DateTime? FinishedAtUtc { get; set; }
 
+    /// <summary>
+    /// Set when the instance ended by an End that erases (retention, Besluit 9.9): the retention sweep then erases its
+    /// records (<c>Retention/RetentionSweep</c>). Null for every other instance.
+    /// </summary>
+    public DateTime? EraseRequestedAtUtc { get; set; }
+
     /// <summary>Optimistic concurrency token, incremented by every burst (an int works on both providers; xmin does not on SQLite).</summary>
     public int Version { get; set; }
 }

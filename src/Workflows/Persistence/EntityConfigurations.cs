@@ -38,6 +38,8 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.Status, x.DefinitionId, x.CreatedAtUtc }); // instance lists filtered by status and definition
         e.HasIndex(x => x.CorrelationKey); // event delivery by correlation key
+        // The retention sweep's few rows; partial, so the index holds only instances waiting to be erased.
+        e.HasIndex(x => x.EraseRequestedAtUtc).HasFilter("\"EraseRequestedAtUtc\" IS NOT NULL");
     }
 }
 

@@ -45,7 +45,8 @@ public sealed class HangfireTimerTests
             var recurring = connection.GetRecurringJobs();
 
             Assert.Single(recurring, j => j.Id == TimerJobs.SweepJobId);
-            Assert.Single(recurring);
+            Assert.Single(recurring, j => j.Id == RetentionJobs.SweepJobId);
+            Assert.Equal(2, recurring.Count);
         }
     }
 }

@@ -294,6 +294,9 @@ namespace Inburgering.Workflows.Persistence.Migrations
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("EraseRequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -323,6 +326,9 @@ namespace Inburgering.Workflows.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CorrelationKey");
+
+                    b.HasIndex("EraseRequestedAtUtc")
+                        .HasFilter("\"EraseRequestedAtUtc\" IS NOT NULL");
 
                     b.HasIndex("Status", "DefinitionId", "CreatedAtUtc");
 
