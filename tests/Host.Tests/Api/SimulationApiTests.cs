@@ -38,7 +38,8 @@ public sealed class SimulationApiTests : IAsyncLifetime
         using var client = _factory.CreateClientAs("coordinator");
 
         var negative = await client.PostAsJsonAsync("/api/simulations", new { statushoudersPerYear = -1 });
-        var tooMany = await client.PostAsJsonAsync("/api/simulations", new { statushoudersPerYear = 400, gezinsmigrantenPerYear = 200 });
+        // 151 people: one more than a synchronous request runs (about a minute on the embedded SQLite).
+        var tooMany = await client.PostAsJsonAsync("/api/simulations", new { statushoudersPerYear = 101, gezinsmigrantenPerYear = 50 });
 
         Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
         Assert.NotNull((await negative.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["statushoudersPerYear"]);
