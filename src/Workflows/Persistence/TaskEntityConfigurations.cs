@@ -93,5 +93,6 @@ internal sealed class ProcessedMessageConfiguration : IEntityTypeConfiguration<P
         e.Property(x => x.MessageId).HasMaxLength(100);
         e.Property(x => x.Receiver).HasMaxLength(200);
         e.Property(x => x.Result).HasMaxLength(300);
+        e.HasIndex(x => x.ProcessedAtUtc); // the retention sweep prunes by age
     }
 }

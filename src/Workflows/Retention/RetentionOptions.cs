@@ -13,4 +13,12 @@ public sealed class RetentionOptions
     /// </summary>
     [Required]
     public string SweepCron { get; set; } = "17 * * * *";
+
+    /// <summary>
+    /// How long the ids of processed inbound messages are kept to recognise a redelivery (<c>workflow_inbox</c>).
+    /// Brokers redeliver within minutes and partners resend within days; after this window a message with an old id
+    /// would count as new (a task completed twice still answers with its first result). Default 90 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan ProcessedMessagesFor { get; set; } = TimeSpan.FromDays(90);
 }

@@ -40,6 +40,31 @@ public sealed class RetentionSweepTests
         Assert.Equal("werkstroom", Assert.Single(audit).Actor);
     }
 
+    [Theory]
+    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    public async Task Processed_message_ids_are_forgotten_after_their_window_and_kept_within_it(HarnessDatabase database)
+    {
+        await using var h = await WorkflowHarness.CreateAsync(database);
+        await h.PublishAsync(SampleFlows.Intake("intake"));
+        var old = await h.StartAsync("intake");
+        await h.CompleteAsync((await h.TaskOfAsync(old)).Id, "Afgerond", new { leerroute = "B1", pipDatum = "2026-03-02" }, messageId: "bericht-oud");
+        await h.AdvanceAsync(TimeSpan.FromDays(60));
+        var recent = await h.StartAsync("intake");
+        await h.CompleteAsync((await h.TaskOfAsync(recent)).Id, "Afgerond", new { leerroute = "Z", pipDatum = "2026-05-01" }, messageId: "bericht-nieuw");
+        await h.AdvanceAsync(TimeSpan.FromDays(31)); // the first is 91 days old, the second 31: the default window is 90 days
+        var sweep = h.Services.GetRequiredService<RetentionSweep>();
+
+        var pruned = await sweep.PruneProcessedMessagesAsync();
+        var left = await h.QueryAsync(db => db.ProcessedMessages.Select(m => m.MessageId).ToListAsync());
+        // Within the window a redelivery still has no effect: the same answer, nothing completed twice.
+        var repeated = await h.CompleteAsync((await h.TaskOfAsync(recent)).Id, "Afgerond", new { leerroute = "Z", pipDatum = "2026-05-01" }, messageId: "bericht-nieuw");
+
+        Assert.Equal(1, pruned);
+        Assert.Equal(["bericht-nieuw"], left);
+        Assert.Equal(1, await h.QueryAsync(db => db.TaskAudit.CountAsync(a => a.Action == Inburgering.Workflows.Tasks.TaskAuditAction.Completed && db.Tasks.Any(t => t.Id == a.TaskId && t.InstanceId == recent))));
+        Assert.Equal(Inburgering.Workflows.Tasks.TaskCompletionKind.AlreadyCompleted, repeated.Kind);
+    }
+
     /// <summary>The intake task of <see cref="SampleFlows.Intake"/>, whose Afgerond end erases or not.</summary>
     private static string Flow(string id, bool erase)
     {

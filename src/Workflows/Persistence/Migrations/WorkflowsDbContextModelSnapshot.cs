@@ -143,6 +143,8 @@ namespace Inburgering.Workflows.Persistence.Migrations
 
                     b.HasKey("MessageId", "Receiver");
 
+                    b.HasIndex("ProcessedAtUtc");
+
                     b.ToTable("workflow_inbox", (string)null);
                 });
 

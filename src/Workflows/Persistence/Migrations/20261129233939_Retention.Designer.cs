@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inburgering.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowsDbContext))]
-    [Migration("20261129231839_EraseRequests")]
-    partial class EraseRequests
+    [Migration("20261129233939_Retention")]
+    partial class Retention
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -145,6 +145,8 @@ namespace Inburgering.Workflows.Persistence.Migrations
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("MessageId", "Receiver");
+
+                    b.HasIndex("ProcessedAtUtc");
 
                     b.ToTable("workflow_inbox", (string)null);
                 });

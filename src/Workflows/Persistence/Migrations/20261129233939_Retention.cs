@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Inburgering.Workflows.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class EraseRequests : Migration
+    public partial class Retention : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -22,6 +22,11 @@ namespace Inburgering.Workflows.Persistence.Migrations
                 table: "workflow_instances",
                 column: "EraseRequestedAtUtc",
                 filter: "\"EraseRequestedAtUtc\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workflow_inbox_ProcessedAtUtc",
+                table: "workflow_inbox",
+                column: "ProcessedAtUtc");
         }
 
         /// <inheritdoc />
@@ -30,6 +35,10 @@ namespace Inburgering.Workflows.Persistence.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_workflow_instances_EraseRequestedAtUtc",
                 table: "workflow_instances");
+
+            migrationBuilder.DropIndex(
+                name: "IX_workflow_inbox_ProcessedAtUtc",
+                table: "workflow_inbox");
 
             migrationBuilder.DropColumn(
                 name: "EraseRequestedAtUtc",
