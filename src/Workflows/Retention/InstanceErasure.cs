@@ -8,7 +8,7 @@ namespace Inburgering.Workflows.Retention;
 /// <summary>
 /// Erases what the engine holds of one finished klantreis (Besluit inburgering 2021 art. 9.9: delete five years after
 /// the plicht ended, or on death; law.md §9): the instance with its variables, its journal, waits, timers, incidents,
-/// kept events, and its partner tasks with their outcomes and history — in one transaction, so nothing is half erased.
+/// kept events (also those kept under its key that no instance took), and its partner tasks with their outcomes and history — in one transaction, so nothing is half erased.
 /// <para>
 /// Only a finished instance (completed or cancelled): a running klantreis is cancelled first, so no burst can write to
 /// it while it is erased. Left on purpose: the outbox rows (thin events with the pseudonymous id only, removed by the
@@ -23,7 +23,7 @@ public sealed class InstanceErasure(IDbContextFactory<WorkflowsDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var instance = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId)
-            .Select(i => new { i.Status, i.DefinitionId, i.DefinitionVersion })
+            .Select(i => new { i.Status, i.DefinitionId, i.DefinitionVersion, i.CorrelationKey })
             .FirstOrDefaultAsync(cancellationToken);
         if (instance is null)
         {
@@ -40,7 +40,8 @@ public sealed class InstanceErasure(IDbContextFactory<WorkflowsDbContext> dbFact
         var other = await db.Waits.Where(w => w.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken)
             + await db.Timers.Where(t => t.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken)
             + await db.Incidents.Where(i => i.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken)
-            + await db.PendingEvents.Where(p => p.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
+            + await db.PendingEvents.Where(p => p.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken)
+            + await KeptForKeyAloneAsync(db, instanceId, instance.CorrelationKey, cancellationToken);
         // The status is part of the condition: a finished instance never changes status, but if that ever broke, this
         // erases nothing rather than a klantreis that runs again.
         var erased = await db.Instances
@@ -57,6 +58,19 @@ public sealed class InstanceErasure(IDbContextFactory<WorkflowsDbContext> dbFact
             kpis.ForgetSettledTallies(); // the indicators of past months counted these tasks
         }
         return ErasureOutcome.Erased(new ErasedRecords(instance.DefinitionId, instance.DefinitionVersion, tasks, taskHistory, journal, other));
+    }
+
+    /// <summary>
+    /// Events kept under the klantreis's correlation key that no instance took (e.g. one that came after it ended): they
+    /// may carry its data. Left alone while another instance has the same key, for which they may still be meant.
+    /// </summary>
+    private static async Task<int> KeptForKeyAloneAsync(WorkflowsDbContext db, Guid instanceId, string? key, CancellationToken cancellationToken)
+    {
+        if (key is null || await db.Instances.AnyAsync(i => i.CorrelationKey == key && i.Id != instanceId, cancellationToken))
+        {
+            return 0;
+        }
+        return await db.PendingEvents.Where(p => p.InstanceId == null && p.CorrelationKey == key).ExecuteDeleteAsync(cancellationToken);
     }
 }
 

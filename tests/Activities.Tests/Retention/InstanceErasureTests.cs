@@ -48,12 +48,38 @@ public sealed class InstanceErasureTests
         var refused = await erasure.EraseAsync(id);
         var unchanged = await CountsAsync(h, id);
         await h.Runner.CancelAsync(id, "verhuisd buiten Nederland");
+        // An event for the key after the end is kept for a klantreis that may still come; this one has ended.
+        await h.Runner.DeliverEventByCorrelationAsync("kr-loopt", "DuoKennisgeving", WorkflowHarness.ToJson(new { naam = "A. Haddad" }));
+        var keptForKey = await h.QueryAsync(db => db.PendingEvents.CountAsync(p => p.InstanceId == null && p.CorrelationKey == "kr-loopt"));
         var outcome = await erasure.EraseAsync(id);
 
         Assert.Equal((ErasureOutcomeKind.NotFinished, InstanceStatus.Running), (refused.Kind, refused.Status));
         Assert.Equal(before, unchanged);
         Assert.Equal(ErasureOutcomeKind.Erased, outcome.Kind);
         Assert.Equal(new Counts(0, 0, 0, 0, 0, 0, 0), await CountsAsync(h, id));
+        Assert.Equal(1, keptForKey);
+        Assert.Equal(0, await h.QueryAsync(db => db.PendingEvents.CountAsync(p => p.CorrelationKey == "kr-loopt")));
+    }
+
+    [Fact]
+    public async Task Events_kept_under_a_key_stay_while_another_klantreis_has_that_key()
+    {
+        await using var h = await WorkflowHarness.CreateAsync();
+        await h.PublishAsync(SampleFlows.Intake("intake"));
+        var first = await h.StartAsync("intake", correlationKey: "kr-zelfde");
+        var second = await h.StartAsync("intake", correlationKey: "kr-zelfde");
+        await h.Runner.CancelAsync(first, "dubbel ingeschreven");
+        await h.Runner.CancelAsync(second, "verhuisd");
+        await h.Runner.DeliverEventByCorrelationAsync("kr-zelfde", "DuoKennisgeving", null);
+        var erasure = h.Services.GetRequiredService<InstanceErasure>();
+        Task<int> Kept() => h.QueryAsync(db => db.PendingEvents.CountAsync(p => p.InstanceId == null && p.CorrelationKey == "kr-zelfde"));
+
+        await erasure.EraseAsync(first);
+        var afterFirst = await Kept();
+        await erasure.EraseAsync(second);
+
+        Assert.Equal(1, afterFirst);
+        Assert.Equal(0, await Kept());
     }
 
     [Fact]
