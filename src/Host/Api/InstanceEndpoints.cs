@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Inburgering.Host.Audit;
 using Inburgering.Host.Security;
-using Inburgering.Workflows.Audit;
 using Inburgering.Workflows.Retention;
 using Inburgering.Workflows.Execution;
 using Inburgering.Workflows.Instances;
@@ -116,7 +115,7 @@ internal static class InstanceEndpoints
     }
 
     private static async Task<Results<Ok<ErasedRecords>, ProblemHttpResult>> EraseAsync(
-        Guid id, EraseBody? body, InstanceErasure erasure, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, EraseBody? body, InstanceErasure erasure, ClaimsPrincipal user, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body?.Reason) || body.Reason.Length > 300)
         {
@@ -126,7 +125,7 @@ internal static class InstanceEndpoints
         {
             return Problems.Field("reason", "The reason contains what looks like a BSN; the audit log keeps no BSN.");
         }
-        var outcome = await erasure.EraseAsync(id, ct);
+        var outcome = await erasure.EraseAsync(id, user.ToAuditActor(), body.Reason, ct);
         switch (outcome.Kind)
         {
             case ErasureOutcomeKind.NotFound:
@@ -137,10 +136,7 @@ internal static class InstanceEndpoints
                     detail: $"Instance {id} is {outcome.Status}; only a completed or cancelled klantreis is erased. Cancel it first.",
                     statusCode: StatusCodes.Status409Conflict);
         }
-        var erased = outcome.Records!;
-        await audit.RecordAsync(user.ToAuditActor(), "klantreis.gewist", id.ToString(),
-            erased.AuditDetails(body.Reason.Trim()), CancellationToken.None);
-        return TypedResults.Ok(erased);
+        return TypedResults.Ok(outcome.Records!);
     }
 
     private static async Task<Results<Ok<BurstOutcome>, ProblemHttpResult>> DeliverAsync(Guid id, string name, EventBody? body, WorkflowRunner runner, CancellationToken ct)

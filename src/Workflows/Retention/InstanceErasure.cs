@@ -1,3 +1,4 @@
+using Inburgering.Workflows.Audit;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Oversight;
 using Inburgering.Workflows.Persistence;
@@ -12,14 +13,17 @@ namespace Inburgering.Workflows.Retention;
 /// <para>
 /// Only a finished instance (completed or cancelled): a running klantreis is cancelled first, so no burst can write to
 /// it while it is erased. Left on purpose: the outbox rows (thin events with the pseudonymous id only, removed by the
-/// dispatcher's own clean-up once sent) and the access audit log (who did what, kept for accountability; the caller
-/// records the erasure there). The "core data up to 50 years" of art. 9.9 live in the gemeente's client system, not here.
+/// dispatcher's own clean-up once sent) and the access audit log (who did what, kept for accountability); the erasure
+/// itself is recorded there too (<c>klantreis.gewist</c>: who, the reason and what went — no personal data). The "core data up to 50 years" of art. 9.9 live in the gemeente's client system, not here.
 /// </para>
 /// </summary>
-public sealed class InstanceErasure(IDbContextFactory<WorkflowsDbContext> dbFactory, KlantreisKpis kpis)
+public sealed class InstanceErasure(IDbContextFactory<WorkflowsDbContext> dbFactory, KlantreisKpis kpis, AuditLog audit)
 {
-    public async Task<ErasureOutcome> EraseAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    /// <summary>Erases the instance and records who did it and why; <paramref name="reason"/> is checked for a BSN by the caller.</summary>
+    public async Task<ErasureOutcome> EraseAsync(Guid instanceId, AuditActor actor, string reason, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var instance = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId)
@@ -57,7 +61,10 @@ public sealed class InstanceErasure(IDbContextFactory<WorkflowsDbContext> dbFact
         {
             kpis.ForgetSettledTallies(); // the indicators of past months counted these tasks
         }
-        return ErasureOutcome.Erased(new ErasedRecords(instance.DefinitionId, instance.DefinitionVersion, tasks, taskHistory, journal, other));
+        var records = new ErasedRecords(instance.DefinitionId, instance.DefinitionVersion, tasks, taskHistory, journal, other);
+        // After the commit, whatever the caller's token says: the erasure happened and must not go unrecorded.
+        await audit.RecordAsync(actor, "klantreis.gewist", instanceId.ToString(), records.AuditDetails(reason.Trim()), CancellationToken.None);
+        return ErasureOutcome.Erased(records);
     }
 
     /// <summary>
@@ -78,7 +85,7 @@ public sealed class InstanceErasure(IDbContextFactory<WorkflowsDbContext> dbFact
 public sealed record ErasedRecords(string DefinitionId, int DefinitionVersion, int Tasks, int TaskHistory, int JournalEntries, int OtherRows)
 {
     /// <summary>The audit log's line for the erasure: the reason and what went, no personal data.</summary>
-    public string AuditDetails(string reason) => $"{reason} ({DefinitionId} v{DefinitionVersion}: {Tasks} taken, {JournalEntries} journaalregels)";
+    internal string AuditDetails(string reason) => $"{reason} ({DefinitionId} v{DefinitionVersion}: {Tasks} taken, {JournalEntries} journaalregels)";
 }
 
 public sealed record ErasureOutcome(ErasureOutcomeKind Kind, InstanceStatus? Status, ErasedRecords? Records)

@@ -13,7 +13,7 @@ namespace Inburgering.Workflows.Retention;
 /// by the werkstroom. The same sweep forgets the ids of inbound messages older than the duplicate-check window.
 /// </summary>
 public sealed class RetentionSweep(
-    IDbContextFactory<WorkflowsDbContext> dbFactory, InstanceErasure erasure, AuditLog audit, IOptions<RetentionOptions> options, TimeProvider time)
+    IDbContextFactory<WorkflowsDbContext> dbFactory, InstanceErasure erasure, IOptions<RetentionOptions> options, TimeProvider time)
 {
     /// <summary>Who erased, in the audit log: the definition asked for it, no person did.</summary>
     public static readonly AuditActor Werkstroom = new("werkstroom", "systeem", null);
@@ -50,9 +50,8 @@ public sealed class RetentionSweep(
             foreach (var id in ids)
             {
                 // Another Host's sweep may have erased it meanwhile: then this one finds nothing and moves on.
-                if ((await erasure.EraseAsync(id, cancellationToken)).Records is { } records)
+                if ((await erasure.EraseAsync(id, Werkstroom, "bewaartermijn verstreken (einde van de klantreis)", cancellationToken)).Kind == ErasureOutcomeKind.Erased)
                 {
-                    await audit.RecordAsync(Werkstroom, "klantreis.gewist", id.ToString(), records.AuditDetails("bewaartermijn verstreken (einde van de klantreis)"), cancellationToken);
                     erased++;
                 }
             }

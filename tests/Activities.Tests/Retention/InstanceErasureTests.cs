@@ -1,5 +1,6 @@
 using Inburgering.Activities.Tests.Tasks;
 using Inburgering.Testing;
+using Inburgering.Workflows.Audit;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Oversight;
 using Inburgering.Workflows.Retention;
@@ -11,6 +12,8 @@ namespace Inburgering.Activities.Tests.Retention;
 /// <summary>Erasing a finished klantreis (Besluit 9.9) takes every row the engine holds of it, and nothing else.</summary>
 public sealed class InstanceErasureTests
 {
+    private static readonly AuditActor Regie = new("r.regie", "regie", null);
+
     [Theory]
     [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
     public async Task A_finished_klantreis_is_erased_whole_and_the_others_are_untouched(HarnessDatabase database)
@@ -24,7 +27,7 @@ public sealed class InstanceErasureTests
         await h.Runner.DeliverEventAsync(erased, "NietVoorHier", null); // an event kept for it, too
         var before = await CountsAsync(h, kept);
 
-        var outcome = await h.Services.GetRequiredService<InstanceErasure>().EraseAsync(erased);
+        var outcome = await h.Services.GetRequiredService<InstanceErasure>().EraseAsync(erased, Regie, "bewaartermijn verstreken");
 
         Assert.Equal(ErasureOutcomeKind.Erased, outcome.Kind);
         Assert.Equal(("intake", 1, 1), (outcome.Records!.DefinitionId, outcome.Records.Tasks, outcome.Records.DefinitionVersion));
@@ -32,7 +35,7 @@ public sealed class InstanceErasureTests
         Assert.True(outcome.Records.JournalEntries >= 4, $"journal erased: {outcome.Records.JournalEntries}");
         Assert.Equal(new Counts(0, 0, 0, 0, 0, 0, 0), await CountsAsync(h, erased));
         Assert.Equal(before, await CountsAsync(h, kept));
-        Assert.Equal(ErasureOutcomeKind.NotFound, (await h.Services.GetRequiredService<InstanceErasure>().EraseAsync(erased)).Kind);
+        Assert.Equal(ErasureOutcomeKind.NotFound, (await h.Services.GetRequiredService<InstanceErasure>().EraseAsync(erased, Regie, "bewaartermijn verstreken")).Kind);
     }
 
     [Theory]
@@ -45,13 +48,13 @@ public sealed class InstanceErasureTests
         var before = await CountsAsync(h, id);
         var erasure = h.Services.GetRequiredService<InstanceErasure>();
 
-        var refused = await erasure.EraseAsync(id);
+        var refused = await erasure.EraseAsync(id, Regie, "bewaartermijn verstreken");
         var unchanged = await CountsAsync(h, id);
         await h.Runner.CancelAsync(id, "verhuisd buiten Nederland");
         // An event for the key after the end is kept for a klantreis that may still come; this one has ended.
         await h.Runner.DeliverEventByCorrelationAsync("kr-loopt", "DuoKennisgeving", WorkflowHarness.ToJson(new { naam = "A. Haddad" }));
         var keptForKey = await h.QueryAsync(db => db.PendingEvents.CountAsync(p => p.InstanceId == null && p.CorrelationKey == "kr-loopt"));
-        var outcome = await erasure.EraseAsync(id);
+        var outcome = await erasure.EraseAsync(id, Regie, "bewaartermijn verstreken");
 
         Assert.Equal((ErasureOutcomeKind.NotFinished, InstanceStatus.Running), (refused.Kind, refused.Status));
         Assert.Equal(before, unchanged);
@@ -74,9 +77,9 @@ public sealed class InstanceErasureTests
         var erasure = h.Services.GetRequiredService<InstanceErasure>();
         Task<int> Kept() => h.QueryAsync(db => db.PendingEvents.CountAsync(p => p.InstanceId == null && p.CorrelationKey == "kr-zelfde"));
 
-        await erasure.EraseAsync(first);
+        await erasure.EraseAsync(first, Regie, "bewaartermijn verstreken");
         var afterFirst = await Kept();
-        await erasure.EraseAsync(second);
+        await erasure.EraseAsync(second, Regie, "bewaartermijn verstreken");
 
         Assert.Equal(1, afterFirst);
         Assert.Equal(0, await Kept());
@@ -101,7 +104,7 @@ public sealed class InstanceErasureTests
         var period = (new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 1));
         var counted = await kpis.ComputeAsync(period.Item1, period.Item2);
 
-        await h.Services.GetRequiredService<InstanceErasure>().EraseAsync(id);
+        await h.Services.GetRequiredService<InstanceErasure>().EraseAsync(id, Regie, "bewaartermijn verstreken");
         var after = await kpis.ComputeAsync(period.Item1, period.Item2);
 
         Assert.Equal(1, counted.Fines);
