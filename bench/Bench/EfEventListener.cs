@@ -19,7 +19,8 @@ internal abstract class EfEventListener : IObserver<DiagnosticListener>, IObserv
 
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener value)
     {
-        if (value.Name == DbLoggerCategory.Name)
+        // EF Core's events, and the engine's own one-batch commit of starts (InsertOnlyCommit), which EF does not see.
+        if (value.Name is DbLoggerCategory.Name or Workflows.Persistence.InsertOnlyCommit.DiagnosticName)
         {
             lock (_subscriptions)
             {

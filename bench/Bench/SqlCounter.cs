@@ -54,6 +54,23 @@ internal sealed class SqlCounter : EfEventListener
                 Record(Shape(text), data.Duration);
             }
         }
+        else if (value.Key == Workflows.Persistence.InsertOnlyCommit.ExecutedEvent && value.Value is Workflows.Persistence.InsertOnlyCommitExecuted batch)
+        {
+            // One round trip that is also the commit (an implicit transaction).
+            Interlocked.Increment(ref _commands);
+            Interlocked.Increment(ref _commits);
+            Interlocked.Add(ref _statements, batch.Statements.Count);
+            Interlocked.Add(ref _dbTicks, batch.Duration.Ticks);
+            var text = string.Join(";\n", batch.Statements);
+            if (_capturing)
+            {
+                Captured.Enqueue(text);
+            }
+            if (_profiling)
+            {
+                Record("insert-only commit: " + Shape(text), batch.Duration);
+            }
+        }
         else if (value.Key == RelationalEventId.TransactionCommitted.Name && value.Value is TransactionEndEventData commit)
         {
             Interlocked.Increment(ref _commits);

@@ -33,7 +33,7 @@ public sealed partial class WorkflowRunner
     /// </summary>
     private async Task StartGroupAsync(IReadOnlyList<PendingStart> group)
     {
-        if (group.Count > 1 && await TryStartTogetherAsync(group))
+        if (await TryStartTogetherAsync(group))
         {
             return;
         }
@@ -74,8 +74,9 @@ public sealed partial class WorkflowRunner
                 instances.Add(instance);
             }
             var wakeUps = AddedTimerDueTimes(db);
-            await db.SaveChangesAsync();
+            await InsertOnlyCommit.SaveAsync(db);
             ScheduleWakeUp(wakeUps);
+            await pending.LookAgainAfterCommitAsync();
             for (var i = 0; i < group.Count; i++)
             {
                 LogBurst(instances[i].Id, "start", instances[i].Status);
@@ -87,7 +88,10 @@ public sealed partial class WorkflowRunner
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogStartGroupFallback(ex, group.Count);
+            if (group.Count > 1)
+            {
+                LogStartGroupFallback(ex, group.Count); // a single start's failure is its caller's, retried or thrown below
+            }
             return false;
         }
     }
@@ -137,6 +141,12 @@ internal sealed class PendingStart(WorkflowDefinition definition, string variabl
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    /// <summary>
+    /// False when the group looked, after its commit, for events kept under this start's correlation key and found none:
+    /// then the start need not look again on its own (see DeliverEventsKeptForKeyAsync).
+    /// </summary>
+    public bool EventsMayBeKept { get; set; } = true;
+
     /// <summary>Continuations run on the thread pool, so a caller's code never runs inside another group's commit.</summary>
     public TaskCompletionSource<WorkflowInstance> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
@@ -170,5 +180,38 @@ internal sealed class GroupPendingEvents(WorkflowsDbContext db, IReadOnlyList<Pe
             }
         }
         return _byKey[key];
+    }
+
+    /// <summary>
+    /// The look after the commit that closes the race with a delivery that kept an event for one of the group's keys
+    /// while the group ran (WorkflowRunner.DeliverEventsKeptForKeyAsync): one query for the whole group instead of one per
+    /// start. Starts whose key has nothing kept are marked so they skip their own look.
+    /// </summary>
+    public async Task LookAgainAfterCommitAsync()
+    {
+        var keys = group.Select(s => s.CorrelationKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        if (keys.Length == 0)
+        {
+            return;
+        }
+        HashSet<string> kept;
+        try
+        {
+            kept = (await db.PendingEvents
+                .Where(p => p.InstanceId == null && p.CorrelationKey != null && keys.Contains(p.CorrelationKey))
+                .Select(p => p.CorrelationKey!)
+                .Distinct()
+                .ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        }
+#pragma warning disable CA1031 // the group has committed; every start then looks on its own, as if there were no group
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return;
+        }
+        foreach (var start in group)
+        {
+            start.EventsMayBeKept = start.CorrelationKey is { } key && kept.Contains(key);
+        }
     }
 }

@@ -42,8 +42,9 @@ public sealed partial class WorkflowRunner(
         var variables = InstanceVariables.Create(definition.Model, request.Variables);
         // Starts that arrive while another start commits are committed together (WorkflowRunner.StartGroups.cs); the
         // caller still gets its own instance, or its own exception.
-        var instance = await JoinStartGroupAsync(new PendingStart(definition, variables.ToJsonString(), request.CorrelationKey, cancellationToken));
-        if (request.CorrelationKey is { } key && instance.Status is InstanceStatus.Running or InstanceStatus.Faulted)
+        var start = new PendingStart(definition, variables.ToJsonString(), request.CorrelationKey, cancellationToken);
+        var instance = await JoinStartGroupAsync(start);
+        if (request.CorrelationKey is { } key && start.EventsMayBeKept && instance.Status is InstanceStatus.Running or InstanceStatus.Faulted)
         {
             // An event for this key may have been kept while this start ran (see DeliverEventsKeptForKeyAsync).
             await DeliverEventsKeptForKeyAsync(key, cancellationToken);
@@ -64,7 +65,7 @@ public sealed partial class WorkflowRunner(
             {
                 // The burst's one transaction. A new instance can still lose a race: claiming an event queued for its
                 // correlation key deletes a row another burst may take first. Then it runs again on fresh state.
-                await db.SaveChangesAsync(cancellationToken);
+                await InsertOnlyCommit.SaveAsync(db, cancellationToken);
                 ScheduleWakeUp(wakeUps);
                 LogBurst(instance.Id, "start", instance.Status);
                 return instance;

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Npgsql;
+
+namespace Inburgering.Workflows.Persistence;
+
+/// <summary>
+/// Commits a change set that only inserts rows — what a group of starts produces: instances, journal entries, waits,
+/// timers, tasks, outbox messages — in ONE round trip on PostgreSQL: per table one <c>INSERT … SELECT FROM unnest(…)</c>
+/// with an array per column, sent as one batch. Without an explicit BEGIN, PostgreSQL runs the batch as one implicit
+/// transaction, so it commits whole or not at all, like SaveChanges. Why: a start is mostly inserts, and EF's update
+/// pipeline (a statement and a parameter per cell, its command building, its transaction round trips) cost more client
+/// and server CPU than the rows themselves (docs/performance.md, P1).
+/// Anything else — SQLite, an update or delete in the set, a store-generated key, an open transaction — goes through
+/// SaveChanges unchanged.
+/// </summary>
+internal static class InsertOnlyCommit
+{
+    /// <summary>
+    /// EF's own diagnostics do not see this batch, so it reports itself under this name (event
+    /// <see cref="ExecutedEvent"/> with an <see cref="InsertOnlyCommitExecuted"/>): the benchmarks count its round trips.
+    /// </summary>
+    public const string DiagnosticName = "Inburgering.Workflows.Persistence";
+
+    public const string ExecutedEvent = "InsertOnlyCommitExecuted";
+
+    private static readonly DiagnosticListener Diagnostics = new(DiagnosticName);
+
+    /// <summary>
+    /// Saves the tracked changes of <paramref name="db"/>: the one-round-trip path when it applies, else SaveChanges.
+    /// True when the changes went in one batch.
+    /// </summary>
+    public static async Task<bool> SaveAsync(WorkflowsDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null || Added(db) is not { } rows)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return false;
+        }
+        if (rows.Count > 0)
+        {
+            await WriteAsync(db, rows, cancellationToken);
+        }
+        db.ChangeTracker.AcceptAllChanges();
+        return true;
+    }
+
+    /// <summary>The Added rows by entity type, or null when the change set holds anything this path does not write.</summary>
+    private static Dictionary<InsertTable, List<object>>? Added(WorkflowsDbContext db)
+    {
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false; // Added rows need no scan; rows read unchanged get one below
+        try
+        {
+            var entries = tracker.Entries().ToList();
+            if (entries.Any(e => e.State == EntityState.Unchanged))
+            {
+                tracker.DetectChanges(); // a row read in the burst may have been changed in memory
+                entries = tracker.Entries().ToList();
+            }
+            var rows = new Dictionary<InsertTable, List<object>>();
+            foreach (var entry in entries)
+            {
+                if (entry.State == EntityState.Unchanged)
+                {
+                    continue;
+                }
+                if (entry.State != EntityState.Added || HasTemporaryValues(entry) || InsertTable.For(entry.Metadata) is not { } table)
+                {
+                    return null;
+                }
+                if (!rows.TryGetValue(table, out var list))
+                {
+                    rows[table] = list = [];
+                }
+                list.Add(entry.Entity);
+            }
+            return rows;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private static bool HasTemporaryValues(EntityEntry entry) => entry.Properties.Any(p => p.IsTemporary);
+
+    private static async Task WriteAsync(WorkflowsDbContext db, Dictionary<InsertTable, List<object>> rows, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await using var batch = new NpgsqlBatch(connection);
+            // Tables in a fixed order (instances before the rows that belong to them), so concurrent groups take their
+            // locks in the same order.
+            foreach (var (table, entities) in rows.OrderBy(r => r.Key.Order))
+            {
+                batch.BatchCommands.Add(table.Command(entities));
+            }
+            var started = Stopwatch.GetTimestamp();
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            if (Diagnostics.IsEnabled(ExecutedEvent))
+            {
+                Diagnostics.Write(ExecutedEvent, new InsertOnlyCommitExecuted(
+                    batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(c => c.CommandText).ToList(), rows.Values.Sum(r => r.Count), Stopwatch.GetElapsedTime(started)));
+            }
+        }
+        catch (NpgsqlException ex)
+        {
+            // What SaveChanges would throw, so callers keep one way to see a lost race (a key taken meanwhile).
+            throw new DbUpdateException($"The insert-only commit failed: {ex.Message}", ex);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
+
+/// <summary>One insert-only commit: its statements (one per table), the rows it wrote, and how long the caller waited.</summary>
+internal sealed record InsertOnlyCommitExecuted(IReadOnlyList<string> Statements, int Rows, TimeSpan Duration);

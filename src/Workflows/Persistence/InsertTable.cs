@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
+
+namespace Inburgering.Workflows.Persistence;
+
+/// <summary>
+/// How <see cref="InsertOnlyCommit"/> writes the rows of one entity type: one statement
+/// <c>INSERT INTO t (c1, c2, …) SELECT * FROM unnest($1, $2, …)</c> with one typed array per column, whatever the number
+/// of rows — one statement text per table, so PostgreSQL prepares it once. Built once per entity type from EF's own
+/// model (table, column names and types, value converters), so the rows are written exactly as SaveChanges would write
+/// them. Null for a type this path cannot write (store-generated or computed columns, shadow properties, enums without a
+/// converter): its rows then go through SaveChanges.
+/// </summary>
+internal sealed class InsertTable
+{
+    private static readonly ConcurrentDictionary<IEntityType, InsertTable?> Tables = new();
+
+    private readonly Column[] _columns;
+    private readonly string _sql;
+
+    private InsertTable(string tableName, Column[] columns)
+    {
+        TableName = tableName;
+        _columns = columns;
+        var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
+        var arrays = string.Join(", ", columns.Select((_, i) => $"${i + 1}"));
+        _sql = $"INSERT INTO {Quote(tableName)} ({names}) SELECT * FROM unnest({arrays})";
+    }
+
+    public string TableName { get; }
+
+    /// <summary>Instances first, then by table name: concurrent writers take their locks in one order.</summary>
+    public (int, string) Order => (TableName == "workflow_instances" ? 0 : 1, TableName);
+
+    public static InsertTable? For(IEntityType entityType) => Tables.GetOrAdd(entityType, Build);
+
+    /// <summary>The statement for these rows, with one array parameter per column.</summary>
+    public NpgsqlBatchCommand Command(IReadOnlyList<object> entities)
+    {
+        var command = new NpgsqlBatchCommand(_sql);
+        foreach (var column in _columns)
+        {
+            var values = Array.CreateInstance(column.ElementType, entities.Count);
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(entities[i]);
+                values.SetValue(column.Converter is null ? value : column.Converter.ConvertToProvider(value), i);
+            }
+            command.Parameters.Add(new NpgsqlParameter { Value = values, DataTypeName = column.ArrayTypeName });
+        }
+        return command;
+    }
+
+    private static InsertTable? Build(IEntityType entityType)
+    {
+        if (entityType.GetTableName() is not { } tableName || entityType.GetSchema() is not null || entityType.BaseType is not null)
+        {
+            return null;
+        }
+        var table = StoreObjectIdentifier.Table(tableName, schema: null);
+        var columns = new List<Column>();
+        foreach (var property in entityType.GetProperties())
+        {
+            if (property.IsShadowProperty()
+                || property.ValueGenerated is ValueGenerated.OnAddOrUpdate or ValueGenerated.OnUpdate or ValueGenerated.OnUpdateSometimes
+                || property.GetComputedColumnSql(table) is not null
+                || property.GetColumnName(table) is not { } columnName
+                || property.GetColumnType(table) is not { } columnType)
+            {
+                return null;
+            }
+            var converter = property.GetValueConverter() ?? property.GetRelationalTypeMapping().Converter;
+            var providerType = converter?.ProviderClrType ?? property.ClrType;
+            var underlying = Nullable.GetUnderlyingType(providerType) ?? providerType;
+            if (underlying.IsEnum)
+            {
+                return null;
+            }
+            // A nullable value column gets a Nullable<T>[] so a null is written as NULL, not as default(T).
+            var elementType = underlying.IsValueType && property.IsNullable ? typeof(Nullable<>).MakeGenericType(underlying) : underlying;
+            columns.Add(new Column(property, columnName, elementType, converter, ArrayTypeName(columnType)));
+        }
+        return new InsertTable(tableName, [.. columns]);
+    }
+
+    /// <summary>"character varying(200)" → "character varying[]": the array type, without the column's length.</summary>
+    private static string ArrayTypeName(string columnType)
+    {
+        var paren = columnType.IndexOf('(', StringComparison.Ordinal);
+        return (paren < 0 ? columnType : columnType[..paren]).Trim() + "[]";
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private sealed record Column(IProperty Property, string Name, Type ElementType, ValueConverter? Converter, string ArrayTypeName);
+}
