@@ -17,6 +17,9 @@ internal static class P5Simulation
 {
     public static readonly TimeSpan Goal = TimeSpan.FromSeconds(60);
 
+    /// <summary>The number of klantreizen the goal is set for.</summary>
+    public const int GoalPeople = 10_000;
+
     public static async Task<bool> RunAsync(BenchOptions options, TextWriter output)
     {
         var people = options.P5People;
@@ -49,6 +52,13 @@ internal static class P5Simulation
         output.WriteLine($"P5 {burstsPerSecond:F0} bursts/s vs baseline {baseline:F0} INSERT+COMMIT/s on one connection: ratio {burstsPerSecond / baseline:F2}; "
             + $"CPU client {(client - cpu.Client).TotalSeconds:F0} s, server {(server - cpu.Server).TotalSeconds:F0} s ({(client - cpu.Client).TotalMilliseconds / report.Bursts:F2} ms client CPU per burst); "
             + $"allocated {allocated / 1048576.0:N0} MiB, peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MiB");
+        if (people < GoalPeople) // asked for fewer (the forecast mix rounds 10,000 to 9,999)
+        {
+            // The goal is for 10,000 klantreizen; a smaller run says how far it is, not whether it is met.
+            var extrapolated = report.Elapsed.TotalSeconds * GoalPeople / settings.People;
+            output.WriteLine($"P5 goal not judged: {N(settings.People)} < {N(GoalPeople)} klantreizen (at this rate 10,000 would take ≈ {extrapolated:F0} s)");
+            return true;
+        }
         var met = report.Elapsed <= Goal;
         output.WriteLine($"P5 goal {(met ? "met" : "missed")}");
         return met;
