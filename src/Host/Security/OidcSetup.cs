@@ -64,6 +64,19 @@ internal static class OidcSetup
         return authentication;
     }
 
+    /// <summary>Our principal in place of the provider's, or a failed sign-in when it names no user.</summary>
+    private static void MapOrFail(RemoteAuthenticationContext<OpenIdConnectOptions> context, System.Security.Claims.ClaimsPrincipal external, OidcClaimMapper mapper)
+    {
+        if (mapper.Map(external) is { } principal)
+        {
+            context.Principal = principal;
+        }
+        else
+        {
+            context.Fail("The provider's claims name no user (no name claim, no sub).");
+        }
+    }
+
     private static void Configure(OpenIdConnectOptions o, OidcOptions oidc, OidcClaimMapper mapper, ILogger logger)
     {
         o.SignInScheme = SignInSchemes.Cookie;
@@ -92,23 +105,31 @@ internal static class OidcSetup
         {
             o.Scope.Add(scope);
         }
+        o.GetClaimsFromUserInfoEndpoint = oidc.ClaimsFromUserInfo;
+        if (oidc.ClaimsFromUserInfo)
+        {
+            // The userinfo claims are merged and mapped by us (OnUserInformationReceived), so the handler's own claim
+            // actions, which would add the provider's claims to our mapped identity afterwards, are not wanted.
+            o.ClaimActions.Clear();
+        }
         o.Events.OnTokenValidated = context =>
         {
-            var principal = mapper.Map(context.Principal!);
-            if (principal is null)
+            // The provider wants it back as id_token_hint when the user signs out (Keycloak and ADFS do not end the
+            // session without it); it travels in the protected cookie, never in a page or a log.
+            if ((context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage?.IdToken) is { Length: > 0 } idToken)
             {
-                context.Fail("The ID token names no user (no name claim, no sub).");
+                context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
             }
-            else
+            if (!oidc.ClaimsFromUserInfo)
             {
-                context.Principal = principal;
-                // The provider wants it back as id_token_hint when the user signs out (Keycloak and ADFS do not end
-                // the session without it); it travels in the protected cookie, never in a page or a log.
-                if ((context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage?.IdToken) is { Length: > 0 } idToken)
-                {
-                    context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
-                }
+                MapOrFail(context, context.Principal!, mapper);
             }
+            return Task.CompletedTask;
+        };
+        o.Events.OnUserInformationReceived = context =>
+        {
+            // Runs only with ClaimsFromUserInfo; the handler has checked that userinfo's sub is the ID token's.
+            MapOrFail(context, OidcUserInfo.Merge(context.Principal!, context.User.RootElement, oidc), mapper);
             return Task.CompletedTask;
         };
         o.Events.OnRemoteFailure = context =>

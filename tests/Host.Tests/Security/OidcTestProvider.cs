@@ -49,6 +49,22 @@ public sealed class OidcTestProvider : IAsyncDisposable
     public void AddUser(string key, params (string Type, string Value)[] claims) =>
         _users[key] = claims.Select(c => new Claim(c.Type, c.Value)).ToList();
 
+    /// <summary>
+    /// A user whose <paramref name="userInfoOnly"/> claims are not in the ID token but only answered by the userinfo
+    /// endpoint, as providers do that keep groups out of the token (a Keycloak mapper without "add to ID token", ADFS).
+    /// </summary>
+    public void AddUser(string key, (string Type, string Value)[] claims, (string Type, string Value)[] userInfoOnly) =>
+        _users[key] = claims.Select(c => new Claim(c.Type, c.Value))
+            .Concat(userInfoOnly.Select(c => new Claim(c.Type, c.Value) { Properties = { [UserInfoOnly] = "true" } }))
+            .ToList();
+
+    private const string UserInfoOnly = "userinfo-only";
+
+    /// <summary>How many userinfo requests the provider answered.</summary>
+    public int UserInfoRequests => _userInfoRequests;
+
+    private int _userInfoRequests;
+
     public static async Task<OidcTestProvider> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -56,7 +72,8 @@ public sealed class OidcTestProvider : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Services.AddOpenIddict().AddServer(server =>
         {
-            server.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token").SetEndSessionEndpointUris("connect/logout");
+            server.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token").SetEndSessionEndpointUris("connect/logout")
+                .SetUserInfoEndpointUris("connect/userinfo");
             server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
             server.RegisterScopes(Scopes.OpenId, Scopes.Profile);
             server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
@@ -64,7 +81,8 @@ public sealed class OidcTestProvider : IAsyncDisposable
             server.EnableDegradedMode();
             server.DisableTokenStorage();
             server.DisableAuthorizationStorage();
-            server.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough().DisableTransportSecurityRequirement();
+            server.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough().EnableUserInfoEndpointPassthrough()
+                .DisableTransportSecurityRequirement();
             // Degraded mode leaves client validation to us: one confidential client, redirects to this machine only.
             server.AddEventHandler<ValidateAuthorizationRequestContext>(handler => handler.UseInlineHandler(context =>
             {
@@ -100,6 +118,7 @@ public sealed class OidcTestProvider : IAsyncDisposable
         var provider = default(OidcTestProvider);
         app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], (HttpContext context) => provider!.Authorize(context));
         app.MapMethods("/connect/logout", [HttpMethods.Get, HttpMethods.Post], (HttpContext context) => provider!.EndSession(context));
+        app.MapMethods("/connect/userinfo", [HttpMethods.Get, HttpMethods.Post], (Delegate)((HttpContext context) => provider!.UserInfoAsync(context)));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         provider = new OidcTestProvider(app, new Uri(address));
@@ -121,10 +140,25 @@ public sealed class OidcTestProvider : IAsyncDisposable
         }
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         identity.AddClaim(new Claim(Claims.Subject, key));
-        identity.AddClaims(claims.Select(c => new Claim(c.Type, c.Value)));
+        identity.AddClaims(claims.Select(c => c.Clone())); // with their properties: which ones stay out of the ID token
         identity.SetScopes(request.GetScopes());
-        identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
+        identity.SetDestinations(c => c.Properties.ContainsKey(UserInfoOnly) ? [Destinations.AccessToken] : [Destinations.IdentityToken, Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>The userinfo endpoint: the claims of the access token the client presents, as one JSON object (repeated claims as an array).</summary>
+    private async Task<IResult> UserInfoAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _userInfoRequests);
+        var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        if (result.Principal is not { } principal)
+        {
+            return Results.Challenge(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+        var skip = new HashSet<string>(StringComparer.Ordinal) { "iss", "aud", "exp", "iat", "nbf", "jti", "scope", "client_id", "oi_prst", "oi_au_id", "oi_tkn_id", "oi_scp", "oi_crt_dt", "oi_exp_dt", "token_usage" };
+        var body = principal.Claims.Where(c => !skip.Contains(c.Type)).GroupBy(c => c.Type, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count() == 1 ? (object)g.First().Value : g.Select(c => c.Value).ToArray(), StringComparer.Ordinal);
+        return Results.Json(body);
     }
 
     /// <summary>The end-session requests (RP-initiated logout) the provider served, with their query.</summary>
