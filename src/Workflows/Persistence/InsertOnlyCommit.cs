@@ -67,7 +67,7 @@ internal static class InsertOnlyCommit
                 {
                     continue;
                 }
-                if (entry.State != EntityState.Added || HasTemporaryValues(entry) || InsertTable.For(entry.Metadata) is not { } table)
+                if (entry.State != EntityState.Added || InsertTable.For(entry.Metadata) is not { } table || HasTemporaryValues(entry, table))
                 {
                     return null;
                 }
@@ -85,7 +85,8 @@ internal static class InsertOnlyCommit
         }
     }
 
-    private static bool HasTemporaryValues(EntityEntry entry) => entry.Properties.Any(p => p.IsTemporary);
+    /// <summary>A key the database is still to assign (an identity column): SaveChanges reads it back, this path would not.</summary>
+    private static bool HasTemporaryValues(EntityEntry entry, InsertTable table) => table.Generated.Any(p => entry.Property(p).IsTemporary);
 
     private static async Task WriteAsync(WorkflowsDbContext db, Dictionary<InsertTable, List<object>> rows, CancellationToken cancellationToken)
     {

@@ -25,12 +25,16 @@ internal sealed class InsertTable
     {
         TableName = tableName;
         _columns = columns;
+        Generated = columns.Select(c => c.Property).Where(p => p.ValueGenerated != ValueGenerated.Never).ToList();
         var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
         var arrays = string.Join(", ", columns.Select((_, i) => $"${i + 1}"));
         _sql = $"INSERT INTO {Quote(tableName)} ({names}) SELECT * FROM unnest({arrays})";
     }
 
     public string TableName { get; }
+
+    /// <summary>Properties EF may give a temporary value until the database assigns one (an identity key).</summary>
+    public IReadOnlyList<IProperty> Generated { get; }
 
     /// <summary>Instances first, then by table name: concurrent writers take their locks in one order.</summary>
     public (int, string) Order => (TableName == "workflow_instances" ? 0 : 1, TableName);
@@ -46,7 +50,7 @@ internal sealed class InsertTable
             var values = Array.CreateInstance(column.ElementType, entities.Count);
             for (var i = 0; i < entities.Count; i++)
             {
-                var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(entities[i]);
+                var value = column.Getter.GetClrValueUsingContainingEntity(entities[i]);
                 values.SetValue(column.Converter is null ? value : column.Converter.ConvertToProvider(value), i);
             }
             command.Parameters.Add(new NpgsqlParameter { Value = values, DataTypeName = column.ArrayTypeName });
@@ -81,7 +85,7 @@ internal sealed class InsertTable
             }
             // A nullable value column gets a Nullable<T>[] so a null is written as NULL, not as default(T).
             var elementType = underlying.IsValueType && property.IsNullable ? typeof(Nullable<>).MakeGenericType(underlying) : underlying;
-            columns.Add(new Column(property, columnName, elementType, converter, ArrayTypeName(columnType)));
+            columns.Add(new Column(property, property.GetGetter(), columnName, elementType, converter, ArrayTypeName(columnType)));
         }
         return new InsertTable(tableName, [.. columns]);
     }
@@ -95,5 +99,5 @@ internal sealed class InsertTable
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private sealed record Column(IProperty Property, string Name, Type ElementType, ValueConverter? Converter, string ArrayTypeName);
+    private sealed record Column(IProperty Property, IClrPropertyGetter Getter, string Name, Type ElementType, ValueConverter? Converter, string ArrayTypeName);
 }
