@@ -12,8 +12,9 @@ namespace Inburgering.Workflows.Persistence;
 /// transaction, so it commits whole or not at all, like SaveChanges. Why: a start is mostly inserts, and EF's update
 /// pipeline (a statement and a parameter per cell, its command building, its transaction round trips) cost more client
 /// and server CPU than the rows themselves (docs/performance.md, P1).
-/// Anything else — SQLite, an update or delete in the set, a store-generated key, an open transaction — goes through
-/// SaveChanges unchanged.
+/// Anything else — SQLite, an update or delete in the set, a store-generated key, outbox rows, an open transaction — goes
+/// through SaveChanges unchanged. EF's SaveChanges interceptors do not see this path; the one the engine has
+/// (OutboxSignalInterceptor) only cares about outbox rows, which never take it.
 /// </summary>
 internal static class InsertOnlyCommit
 {
@@ -70,6 +71,10 @@ internal static class InsertOnlyCommit
                 if (entry.State != EntityState.Added || InsertTable.For(entry.Metadata) is not { } table || HasTemporaryValues(entry, table))
                 {
                     return null;
+                }
+                if (entry.Entity is Outbox.OutboxMessage)
+                {
+                    return null; // its commit must wake the dispatcher, which a SaveChanges interceptor does (OutboxSignalInterceptor)
                 }
                 if (!rows.TryGetValue(table, out var list))
                 {

@@ -83,7 +83,7 @@ public sealed class InsertOnlyCommitTests
     }
 
     [Fact]
-    public async Task A_delete_or_a_store_generated_key_goes_through_SaveChanges()
+    public async Task A_delete_a_store_generated_key_or_an_outbox_row_goes_through_SaveChanges()
     {
         await using var h = await WorkflowHarness.CreateAsync(HarnessDatabase.Postgres);
         var kept = new PendingEvent { Id = Guid.CreateVersion7(), CorrelationKey = "klant-1", EventName = "BrpIngeschreven", ReceivedAtUtc = At };
@@ -106,8 +106,16 @@ public sealed class InsertOnlyCommitTests
             Assert.False(await InsertOnlyCommit.SaveAsync(db));
         }
 
+        await using (var db = await CreateAsync(h))
+        {
+            // Outbox rows: their commit must wake the dispatcher through a SaveChanges interceptor.
+            db.Add(new Outbox.OutboxMessage { Id = Guid.CreateVersion7(), MessageType = "TaskAssigned", CreatedAtUtc = At });
+            Assert.False(await InsertOnlyCommit.SaveAsync(db));
+        }
+
         await using var read = await CreateAsync(h);
         Assert.True(await read.Instances.AnyAsync(i => i.Id == instance.Id));
+        Assert.Equal(1, await read.Outbox.CountAsync());
         Assert.False(await read.PendingEvents.AnyAsync());
         Assert.Equal(1, await read.Audit.CountAsync());
     }
