@@ -1,6 +1,7 @@
 using Inburgering.Testing;
 using Inburgering.Workflows.Audit;
 using Inburgering.Workflows.Instances;
+using Inburgering.Workflows.Outbox;
 using Inburgering.Workflows.Persistence;
 using Inburgering.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
@@ -109,7 +110,7 @@ public sealed class InsertOnlyCommitTests
         await using (var db = await CreateAsync(h))
         {
             // Outbox rows: their commit must wake the dispatcher through a SaveChanges interceptor.
-            db.Add(new Outbox.OutboxMessage { Id = Guid.CreateVersion7(), MessageType = "TaskAssigned", CreatedAtUtc = At });
+            db.Add(new OutboxMessage { Id = Guid.CreateVersion7(), MessageType = "TaskAssigned", CreatedAtUtc = At });
             Assert.False(await InsertOnlyCommit.SaveAsync(db));
         }
 
