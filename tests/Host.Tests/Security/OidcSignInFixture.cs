@@ -29,9 +29,20 @@ public sealed class OidcSignInFixture : IAsyncLifetime
         // Paula: in the partner group, but of an organisation that is no partner of ours.
         Provider.AddUser("paula", ("preferred_username", "paula@elders.nl"), ("groups", "ISD-medewerkers"), ("org", "Elders BV"));
 
-        Host = new HostFactory()
+        Host = HostAgainst(Provider);
+        Host.StartServer();
+        HostAddress = Host.ClientOptions.BaseAddress;
+    }
+
+    /// <summary>
+    /// A Host on Kestrel (not started) signing in at <paramref name="provider"/> only, with the test groups mapped: regie,
+    /// and ISD partners with their organisation from the claim <c>org</c>.
+    /// </summary>
+    public static HostFactory HostAgainst(OidcTestProvider provider)
+    {
+        var host = new HostFactory()
             .WithSetting("Auth:DemoUsers", "false")
-            .WithSetting("Auth:Oidc:Authority", Provider.Authority.ToString())
+            .WithSetting("Auth:Oidc:Authority", provider.Authority.ToString())
             .WithSetting("Auth:Oidc:ClientId", OidcTestProvider.ClientId)
             .WithSetting("Auth:Oidc:ClientSecret", OidcTestProvider.ClientSecret)
             .WithSetting("Auth:Oidc:RequireHttpsMetadata", "false")
@@ -40,9 +51,8 @@ public sealed class OidcSignInFixture : IAsyncLifetime
             .WithSetting("Auth:Oidc:RoleMap:ISD-medewerkers", "partner")
             .WithSetting("Auth:Oidc:OrganisationClaim", "org")
             .WithSetting("Auth:Oidc:OrganisationMap:ISD Bollenstreek", "isd-bollenstreek");
-        Host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        Host.StartServer();
-        HostAddress = Host.ClientOptions.BaseAddress;
+        host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        return host;
     }
 
     public Uri OnHost(string pathAndQuery) => new(HostAddress, pathAndQuery);

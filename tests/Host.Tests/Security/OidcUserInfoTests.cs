@@ -14,9 +14,8 @@ public sealed class OidcUserInfoTests(OidcUserInfoTests.Fixture fixture) : IClas
     public async Task Groups_only_in_userinfo_give_the_role_when_the_Host_asks_for_them()
     {
         var before = fixture.Provider.UserInfoRequests;
-        using var browser = new TestBrowser();
-        browser.ChooseUser(fixture.Provider.Authority, "ursula");
-        using var landed = await browser.GetAsync(Fixture.On(fixture.WithUserInfo, "/account/login/oidc?returnUrl=%2Fdefinities"));
+        using var signedIn = await fixture.SignInAsync(fixture.WithUserInfo, "ursula", "/definities");
+        var (browser, landed) = (signedIn.Browser, signedIn.Landed);
 
         Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
         Assert.Equal("/definities", landed.RequestMessage!.RequestUri!.AbsolutePath);
@@ -30,9 +29,8 @@ public sealed class OidcUserInfoTests(OidcUserInfoTests.Fixture fixture) : IClas
     [Fact]
     public async Task A_partner_s_organisation_only_in_userinfo_binds_the_partner_role_to_it()
     {
-        using var browser = new TestBrowser();
-        browser.ChooseUser(fixture.Provider.Authority, "ulrike");
-        using var landed = await browser.GetAsync(Fixture.On(fixture.WithUserInfo, "/account/login/oidc?returnUrl=%2F"));
+        using var signedIn = await fixture.SignInAsync(fixture.WithUserInfo, "ulrike", "/");
+        var (browser, landed) = (signedIn.Browser, signedIn.Landed);
 
         Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
         using var own = await browser.GetOnceAsync(Fixture.On(fixture.WithUserInfo, "/api/tasks?organisation=isd-bollenstreek"));
@@ -45,9 +43,8 @@ public sealed class OidcUserInfoTests(OidcUserInfoTests.Fixture fixture) : IClas
     public async Task Without_the_setting_the_same_user_signs_in_with_no_access()
     {
         var before = fixture.Provider.UserInfoRequests;
-        using var browser = new TestBrowser();
-        browser.ChooseUser(fixture.Provider.Authority, "ursula");
-        using var landed = await browser.GetAsync(Fixture.On(fixture.WithoutUserInfo, "/account/login/oidc?returnUrl=%2Fdefinities"));
+        using var signedIn = await fixture.SignInAsync(fixture.WithoutUserInfo, "ursula", "/definities");
+        var (browser, landed) = (signedIn.Browser, signedIn.Landed);
 
         Assert.Equal("/geen-toegang", landed.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal(before, fixture.Provider.UserInfoRequests);
@@ -79,20 +76,17 @@ public sealed class OidcUserInfoTests(OidcUserInfoTests.Fixture fixture) : IClas
 
         public static Uri On(Uri host, string pathAndQuery) => new(host, pathAndQuery);
 
+        /// <summary>A browser that has gone through "Inloggen via de gemeente" on <paramref name="host"/> as <paramref name="user"/>.</summary>
+        public async Task<SignedIn> SignInAsync(Uri host, string user, string returnUrl)
+        {
+            var browser = new TestBrowser();
+            browser.ChooseUser(Provider.Authority, user);
+            return new SignedIn(browser, await browser.GetAsync(On(host, $"/account/login/oidc?returnUrl={Uri.EscapeDataString(returnUrl)}")));
+        }
+
         private Uri Start(bool claimsFromUserInfo)
         {
-            var host = new HostFactory()
-                .WithSetting("Auth:DemoUsers", "false")
-                .WithSetting("Auth:Oidc:Authority", Provider.Authority.ToString())
-                .WithSetting("Auth:Oidc:ClientId", OidcTestProvider.ClientId)
-                .WithSetting("Auth:Oidc:ClientSecret", OidcTestProvider.ClientSecret)
-                .WithSetting("Auth:Oidc:RequireHttpsMetadata", "false")
-                .WithSetting("Auth:Oidc:ClaimsFromUserInfo", claimsFromUserInfo ? "true" : "false")
-                .WithSetting("Auth:Oidc:RoleMap:inburgering-regie", "regie")
-                .WithSetting("Auth:Oidc:RoleMap:ISD-medewerkers", "partner")
-                .WithSetting("Auth:Oidc:OrganisationClaim", "org")
-                .WithSetting("Auth:Oidc:OrganisationMap:ISD Bollenstreek", "isd-bollenstreek");
-            host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            var host = OidcSignInFixture.HostAgainst(Provider).WithSetting("Auth:Oidc:ClaimsFromUserInfo", claimsFromUserInfo ? "true" : "false");
             host.StartServer();
             _hosts.Add(host);
             return host.ClientOptions.BaseAddress;
@@ -109,5 +103,15 @@ public sealed class OidcUserInfoTests(OidcUserInfoTests.Fixture fixture) : IClas
                 await Provider.DisposeAsync();
             }
         }
+    }
+}
+
+/// <summary>A browser after the sign-in dance, and the last response of it.</summary>
+public sealed record SignedIn(TestBrowser Browser, HttpResponseMessage Landed) : IDisposable
+{
+    public void Dispose()
+    {
+        Landed.Dispose();
+        Browser.Dispose();
     }
 }
