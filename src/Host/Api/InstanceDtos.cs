@@ -9,7 +9,11 @@ namespace Inburgering.Host.Api;
 /// <param name="Version">A published version; the latest when left out.</param>
 /// <param name="CorrelationKey">Business key for event delivery (pseudonymous; never a BSN).</param>
 /// <param name="Variables">Initial values of declared variables.</param>
-public sealed record StartInstanceBody(string DefinitionId, int? Version, string? CorrelationKey, JsonObject? Variables);
+/// <param name="StartAt">
+/// Taking over a klantreis already under way: the activity keys to start at instead of the Start activity (e.g. the
+/// branches of the termijn), with the variables it has so far. Left out: from the Start activity. See docs/klantreis.md.
+/// </param>
+public sealed record StartInstanceBody(string DefinitionId, int? Version, string? CorrelationKey, JsonObject? Variables, IReadOnlyList<string>? StartAt = null);
 
 /// <param name="Deadline">The wait's deadline with its explanation (rule, source, start, raw end, Atw shifts), when it has one.</param>
 public sealed record WaitInfo(Guid Id, string ActivityKey, string Kind, string? EventName, DateTime? DueAt, DateTime CreatedAt, DeadlineRecord? Deadline);

@@ -45,7 +45,7 @@ internal static class InstanceEndpoints
             // The key travels in partner messages as the klantreis id; the law keeps the BSN out of them (law.md §9).
             return Problems.Field("correlationKey", "The correlation key contains what looks like a BSN; use a pseudonymous klantreis id.");
         }
-        var instance = await runner.StartAsync(new StartInstanceRequest(body.DefinitionId, body.Version, body.CorrelationKey, body.Variables), ct);
+        var instance = await runner.StartAsync(new StartInstanceRequest(body.DefinitionId, body.Version, body.CorrelationKey, body.Variables, body.StartAt), ct);
         var waits = await db.Waits.AsNoTracking().Where(w => w.InstanceId == instance.Id).OrderBy(w => w.CreatedAtUtc).ToListAsync(ct);
         return TypedResults.Created($"/api/instances/{instance.Id}", InstanceInfo.From(instance, waits));
     }

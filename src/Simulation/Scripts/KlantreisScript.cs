@@ -23,6 +23,9 @@ public sealed record KlantreisScript
 
     public JsonObject Variables { get; init; } = [];
 
+    /// <summary>A klantreis taken over while under way: the activities it starts at (none: from the Start activity).</summary>
+    public IReadOnlyList<string>? StartAt { get; init; }
+
     public IReadOnlyList<ScriptStep> Steps { get; init; } = [];
 
     /// <summary>Fake time runs on to the start of this day after the last step, firing every timer on the way.</summary>

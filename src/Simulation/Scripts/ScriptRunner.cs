@@ -46,7 +46,7 @@ public sealed class ScriptRunner(
         }
         await AdvanceToAsync(start, cancellationToken);
         var instance = await runner.StartAsync(
-            new StartInstanceRequest(script.Definition, CorrelationKey: script.KlantreisId, Variables: (JsonObject)script.Variables.DeepClone()), cancellationToken);
+            new StartInstanceRequest(script.Definition, CorrelationKey: script.KlantreisId, Variables: (JsonObject)script.Variables.DeepClone(), StartAt: script.StartAt), cancellationToken);
         return instance.Id;
     }
 

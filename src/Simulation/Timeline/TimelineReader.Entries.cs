@@ -1,4 +1,5 @@
 using Inburgering.Workflows.Calendar;
+using Inburgering.Workflows.Execution;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Tasks;
 using Inburgering.Workflows.Timers;
@@ -43,6 +44,8 @@ public sealed partial class TimelineReader
         (PartnerTask Row, DeadlineRecord? Deadline)? task = null;
         (TimelineEntryKind Kind, string Text)? described = entry.Kind switch
         {
+            JournalKind.InstanceStarted when entry.Message?.StartsWith(StartPoints.TakeOverPrefix, StringComparison.Ordinal) == true
+                => (TimelineEntryKind.Started, $"Klantreis overgenomen; {entry.Message[(entry.Message.IndexOf(':', StringComparison.Ordinal) + 2)..]}"),
             JournalKind.InstanceStarted => (TimelineEntryKind.Started, "Klantreis gestart."),
             JournalKind.ActivityWaiting when isTask => Opened(entry, task = Find(context, t => t.ActivityKey == entry.ActivityKey && t.CreatedAtUtc == entry.AtUtc)),
             JournalKind.ActivityWaiting when entry.ActivityType == "WaitForEvent" => (TimelineEntryKind.WaitingForEvent, $"{name}: {entry.Message}"),

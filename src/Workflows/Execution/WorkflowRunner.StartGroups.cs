@@ -70,7 +70,7 @@ public sealed partial class WorkflowRunner
             {
                 var (instance, burst) = BeginStart(db, start, time.GetUtcNow());
                 burst.LoadPendingEventsFrom(() => pending.ForKeyAsync(start.CorrelationKey));
-                await RunStartAsync(burst);
+                await RunStartAsync(burst, start.StartAt);
                 instances.Add(instance);
             }
             var wakeUps = AddedTimerDueTimes(db);
@@ -116,12 +116,17 @@ public sealed partial class WorkflowRunner
         return (instance, burst);
     }
 
-    /// <summary>The first burst of a new instance: journal the start, run from the Start activity to the first waits.</summary>
-    private static async Task RunStartAsync(Burst burst)
+    /// <summary>
+    /// The first burst of a new instance: journal the start, run from the Start activity (or the activities a taken-over
+    /// klantreis is at) to the first waits.
+    /// </summary>
+    private static async Task RunStartAsync(Burst burst, IReadOnlyList<CompiledNode> startAt)
     {
-        var definition = burst.Definition;
-        burst.Journal(JournalKind.InstanceStarted, message: $"Gestart op {definition.Id} versie {definition.Version}.");
-        burst.Schedule(definition.Start, arrivedBy: null);
+        burst.Journal(JournalKind.InstanceStarted, message: StartPoints.Describe(burst.Definition, startAt));
+        foreach (var node in startAt)
+        {
+            burst.Schedule(node, arrivedBy: null);
+        }
         await burst.RunAsync();
         burst.Finish();
     }
@@ -131,9 +136,13 @@ public sealed partial class WorkflowRunner
 }
 
 /// <summary>A start waiting for its group: what to start, and the caller's task.</summary>
-internal sealed class PendingStart(WorkflowDefinition definition, string variablesJson, string? correlationKey, CancellationToken cancellationToken)
+internal sealed class PendingStart(
+    WorkflowDefinition definition, IReadOnlyList<CompiledNode> startAt, string variablesJson, string? correlationKey, CancellationToken cancellationToken)
 {
     public WorkflowDefinition Definition { get; } = definition;
+
+    /// <summary>The Start activity, or the activities a taken-over klantreis begins at.</summary>
+    public IReadOnlyList<CompiledNode> StartAt { get; } = startAt;
 
     public string VariablesJson { get; } = variablesJson;
 

@@ -40,9 +40,10 @@ public sealed partial class WorkflowRunner(
         ArgumentNullException.ThrowIfNull(request);
         var definition = await catalog.GetPublishedAsync(request.DefinitionId, request.Version, cancellationToken);
         var variables = InstanceVariables.Create(definition.Model, request.Variables);
+        var startAt = StartPoints.Resolve(definition, request.StartAt);
         // Starts that arrive while another start commits are committed together (WorkflowRunner.StartGroups.cs); the
         // caller still gets its own instance, or its own exception.
-        var start = new PendingStart(definition, variables.ToJsonString(), request.CorrelationKey, cancellationToken);
+        var start = new PendingStart(definition, startAt, variables.ToJsonString(), request.CorrelationKey, cancellationToken);
         var instance = await JoinStartGroupAsync(start);
         if (request.CorrelationKey is { } key && start.EventsMayBeKept && instance.Status is InstanceStatus.Running or InstanceStatus.Faulted)
         {
@@ -59,7 +60,7 @@ public sealed partial class WorkflowRunner(
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var (instance, burst) = BeginStart(db, start, time.GetUtcNow());
-            await RunStartAsync(burst);
+            await RunStartAsync(burst, start.StartAt);
             var wakeUps = AddedTimerDueTimes(db);
             try
             {

@@ -71,6 +71,19 @@ public sealed class InstanceApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_klantreis_under_way_is_taken_over_at_the_activity_it_is_at()
+    {
+        var started = await _client.PostAsJsonAsync("/api/instances", new { definitionId = "api-flow", correlationKey = "overgenomen-1", startAt = new[] { "wacht" } });
+        var instance = await started.Content.ReadFromJsonAsync<JsonObject>();
+        var journal = await _client.GetFromJsonAsync<JsonArray>($"/api/instances/{instance!["id"]}/journal");
+
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        Assert.Equal("wacht", instance["waits"]![0]!["activityKey"]!.GetValue<string>());
+        Assert.StartsWith("Overgenomen op api-flow versie 1: gestart bij 'wacht'", journal![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(journal, e => e!["activityKey"]?.GetValue<string>() == "start");
+    }
+
+    [Fact]
     public async Task Events_by_correlation_key_are_queued_then_delivered()
     {
         var queued = await _client.PostAsJsonAsync("/api/events/DuoKennisgeving", new { correlationKey = "klantreis-9", payload = new { aantal = 1 } });
@@ -124,12 +137,14 @@ public sealed class InstanceApiTests : IAsyncLifetime
         var wrongType = await _client.PostAsJsonAsync("/api/instances", new { definitionId = "api-flow", variables = new { teller = "veel" } });
         var badJson = await _client.PostAsync(new Uri("/api/instances", UriKind.Relative), Json("{ \"definitionId\": \"api-flow\", \"version\": \"een\" }"));
         var missingId = await _client.PostAsJsonAsync("/api/instances", new { definitionId = "" });
+        var unknownStartPoint = await _client.PostAsJsonAsync("/api/instances", new { definitionId = "api-flow", startAt = new[] { "wacht", "bestaat-niet" } });
         var badStatus = await _client.GetAsync(new Uri("/api/instances?status=Bezig", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, unknownDefinition.StatusCode);
         await AssertFieldAsync(wrongType, "variables.teller", "Does not fit type Number");
         await AssertFieldAsync(badJson, "$.version", "could not be converted");
         await AssertFieldAsync(missingId, "definitionId", "required");
+        await AssertFieldAsync(unknownStartPoint, "startAt[1]", "no activity 'bestaat-niet'");
         await AssertFieldAsync(badStatus, "status", "Running");
         var instances = await _client.GetFromJsonAsync<JsonObject>("/api/instances?definitionId=api-flow");
         Assert.Equal(0, instances!["total"]!.GetValue<int>()); // nothing half-started
