@@ -9,11 +9,11 @@ namespace Inburgering.Activities.Control;
 /// </summary>
 public sealed class Join : IActivity
 {
-    public const string All = "all";
+    public const string All = JoinArrivals.ModeAll;
     public const string Any = "any";
 
     public ActivityDescriptor Descriptor { get; } = new(
-        "Join", 1, Categories.Flow, "Samenvoegen", "Wacht op alle takken, of gaat door met de eerste.",
+        JoinArrivals.ActivityType, 1, Categories.Flow, "Samenvoegen", "Wacht op alle takken, of gaat door met de eerste.",
         Inputs: [new InputDescriptor("mode", "Wachten op", InputType.Choice, Default: JsonValue.Create(All), Options: [All, Any],
             Description: "all: alle takken; any: de eerste tak (de andere worden afgebroken).")],
         Outcomes: [new OutcomeDescriptor(Outcomes.Done, MustConnect: true)],
@@ -27,20 +27,19 @@ public sealed class Join : IActivity
         }
 
         // Remember by which connections paths arrived; continue when every incoming connection has delivered one.
-        var arrived = (context.State as JsonArray ?? []).Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var arrived = JoinArrivals.Read(context.State);
         if (context.ArrivedBy is { } connection)
         {
-            arrived.Add(Id(connection));
+            arrived.Add(JoinArrivals.Id(connection));
         }
-        var expected = context.IncomingConnections.Select(Id).ToHashSet(StringComparer.Ordinal);
-        if (expected.IsSubsetOf(arrived))
+        var expected = context.IncomingConnections.Select(JoinArrivals.Id).ToHashSet(StringComparer.Ordinal);
+        // In a taken-over klantreis the branches that ran elsewhere count too; only real arrivals are kept in the state.
+        if (expected.IsSubsetOf(arrived.Union(context.ArrivedElsewhere)))
         {
             context.State = null;
             return ValueTask.FromResult(ActivityResult.Complete(Outcomes.Done));
         }
-        context.State = new JsonArray([.. arrived.Order(StringComparer.Ordinal).Select(a => (JsonNode)JsonValue.Create(a))]);
+        context.State = JoinArrivals.Write(arrived);
         return ValueTask.FromResult(ActivityResult.Absorb());
     }
-
-    private static string Id(Workflows.Definitions.Connection c) => $"{c.From}.{c.Outcome}";
 }

@@ -110,7 +110,7 @@ internal sealed partial class Burst
     }
 
     private CompiledNode? StuckJoin() =>
-        ActivityState.Where(p => p.Value is not null && Definition.Nodes.TryGetValue(p.Key, out var n) && n.Node.Type == "Join")
+        ActivityState.Where(p => p.Value is not null && Definition.Nodes.TryGetValue(p.Key, out var n) && n.Node.Type == JoinArrivals.ActivityType)
             .Select(p => Definition.Nodes[p.Key])
             .FirstOrDefault();
 

@@ -122,7 +122,12 @@ public sealed partial class WorkflowRunner
     /// </summary>
     private static async Task RunStartAsync(Burst burst, IReadOnlyList<CompiledNode> startAt)
     {
-        burst.Journal(JournalKind.InstanceStarted, message: StartPoints.Describe(burst.Definition, startAt));
+        var arrivedElsewhere = StartPoints.ArrivedElsewhere(burst.Definition, startAt);
+        burst.Journal(JournalKind.InstanceStarted, message: StartPoints.Describe(burst.Definition, startAt, arrivedElsewhere));
+        if (arrivedElsewhere.Count > 0)
+        {
+            burst.ActivityState[StartPoints.ArrivedElsewhereKey] = StartPoints.Record(arrivedElsewhere);
+        }
         foreach (var node in startAt)
         {
             burst.Schedule(node, arrivedBy: null);
