@@ -60,13 +60,13 @@ public sealed class ActivityContext
 
     public void SetVariable(string name, JsonNode? value) => _burst.Variables[name] = value?.DeepClone();
 
-    /// <summary>This node's persistent state in this instance (e.g. a Join's arrived branches); null when none.</summary>
     /// <summary>
     /// For a Join in a taken-over klantreis: the incoming connections whose branches ran before the take-over (or never
     /// will here) and count as arrived; empty otherwise (see <see cref="Execution.StartPoints"/>).
     /// </summary>
     public IReadOnlySet<string> ArrivedElsewhere => JoinArrivals.Read(_burst.ActivityState[Execution.StartPoints.ArrivedElsewhereKey]?[Node.Key]);
 
+    /// <summary>This node's persistent state in this instance (e.g. a Join's arrived branches); null when none.</summary>
     public JsonNode? State
     {
         get => _burst.ActivityState[Node.Key]?.DeepClone();

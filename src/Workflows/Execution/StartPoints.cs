@@ -13,9 +13,15 @@ namespace Inburgering.Workflows.Execution;
 /// </summary>
 public static class StartPoints
 {
-
     /// <summary>How the journal's first line of a taken-over instance begins (readers such as the timeline tell it apart by it).</summary>
     public const string TakeOverPrefix = "Overgenomen op ";
+
+    /// <summary>
+    /// Where the instance keeps <see cref="ArrivedElsewhere"/>: an entry of its node state that no activity key can take
+    /// (keys are lower case letters, digits and dashes), read by each Join through <see cref="ActivityContext.ArrivedElsewhere"/>.
+    /// Kept apart from the Join's own arrivals, so a Join that is never reached is not taken for a stuck one.
+    /// </summary>
+    internal const string ArrivedElsewhereKey = "~elders";
 
     internal static IReadOnlyList<CompiledNode> Resolve(WorkflowDefinition definition, IReadOnlyList<string>? startAt)
     {
@@ -85,13 +91,7 @@ public static class StartPoints
         return text + ".";
     }
 
-    /// <summary>
-    /// Where the instance keeps <see cref="ArrivedElsewhere"/>: an entry of its node state that no activity key can take
-    /// (keys are lower case letters, digits and dashes), read by each Join through <see cref="ActivityContext.ArrivedElsewhere"/>.
-    /// Kept apart from the Join's own arrivals, so a Join that is never reached is not taken for a stuck one.
-    /// </summary>
-    internal const string ArrivedElsewhereKey = "~elders";
-
+    /// <summary>The node-state entry a take-over begins with (under <see cref="ArrivedElsewhereKey"/>).</summary>
     internal static JsonObject Record(IReadOnlyDictionary<string, IReadOnlyList<string>> arrivedElsewhere) =>
         new(arrivedElsewhere.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JoinArrivals.Write(p.Value))));
 
