@@ -46,6 +46,7 @@ internal static class TryOutEndpoints
             Definition = document.ToJsonString(),
             Start = start,
             Variables = body.Variables ?? [],
+            StartAt = body.StartAt,
             Steps = body.Steps ?? [],
             Until = body.Until,
         };
@@ -96,4 +97,4 @@ internal static class TryOutEndpoints
 /// <param name="Definition">The definition document, as the designer holds it (need not be saved).</param>
 /// <param name="Steps">Each <c>{ date, event, data }</c> or <c>{ date, task, outcome, fields }</c>, in date order.</param>
 /// <param name="Until">Inclusive; by default a year after the last step.</param>
-internal sealed record TryOutBody(JsonObject? Definition, DateOnly? Start, JsonObject? Variables, List<ScriptStep>? Steps, DateOnly? Until);
+internal sealed record TryOutBody(JsonObject? Definition, DateOnly? Start, JsonObject? Variables, List<ScriptStep>? Steps, DateOnly? Until, List<string>? StartAt = null);

@@ -27,6 +27,9 @@ public sealed record TryOutRequest
 
     public JsonObject Variables { get; init; } = [];
 
+    /// <summary>Trying out a take-over: the activities the klantreis starts at (none: from the Start activity).</summary>
+    public IReadOnlyList<string>? StartAt { get; init; }
+
     /// <summary>In date order; each at 09:00 on its day, in the order written.</summary>
     public IReadOnlyList<ScriptStep> Steps { get; init; } = [];
 

@@ -68,6 +68,7 @@ public static class TryOutRunner
                 KlantreisId = KlantreisId,
                 Start = request.Start,
                 Variables = request.Variables,
+                StartAt = request.StartAt,
                 Steps = request.Steps,
             };
 

@@ -49,6 +49,32 @@ public sealed class TryOutApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_take_over_is_tried_out_from_the_activities_it_starts_at_and_a_wrong_one_is_named()
+    {
+        using var client = _factory.CreateClientAs("coordinator");
+        var klantreis = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "workflows", "klantreis-inburgering.json")))!;
+
+        var response = await client.PostAsJsonAsync("/api/tryouts", new
+        {
+            definition = klantreis,
+            start = "2026-11-16",
+            until = "2026-11-20",
+            startAt = new[] { "intake-oproep", "kennisgeving" },
+            variables = new { doelgroep = "asiel", brpDatum = "2026-10-05" },
+        });
+        var result = await response.Content.ReadFromJsonAsync<JsonObject>();
+        var wrong = await client.PostAsJsonAsync("/api/tryouts", new { definition = klantreis, start = "2026-11-16", startAt = new[] { "bestaat-niet" } });
+        var refused = await wrong.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var first = result!["timeline"]!["entries"]![0]!["text"]!.GetValue<string>();
+        Assert.StartsWith("Klantreis overgenomen; gestart bij 'intake-oproep', 'kennisgeving'", first, StringComparison.Ordinal);
+        Assert.Equal(["brede-intake"], result["openTasks"]!.AsArray().Select(t => t!["taskType"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("no activity 'bestaat-niet'", refused!["errors"]!["startAt[0]"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_step_that_cannot_be_applied_comes_back_as_the_error_of_that_step_with_the_timeline_until_then()
     {
         using var client = _factory.CreateClientAs("coordinator");
