@@ -79,6 +79,9 @@ public sealed record TimelineIncident(string? ActivityKey, string Message, strin
 public enum TimelineEntryKind
 {
     Started,
+
+    /// <summary>Started at the activities a klantreis under way was at (a take-over), not at Start.</summary>
+    TakenOver,
     TaskOpened,
     WaitingForEvent,
     EventReceived,

@@ -12,6 +12,7 @@ public sealed partial class TimelineReader
     public static string Label(TimelineEntryKind kind) => kind switch
     {
         TimelineEntryKind.Started => "klantreis gestart",
+        TimelineEntryKind.TakenOver => "klantreis overgenomen",
         TimelineEntryKind.TaskOpened => "taak geopend",
         TimelineEntryKind.WaitingForEvent => "wacht op gebeurtenis",
         TimelineEntryKind.EventReceived => "gebeurtenis ontvangen",
@@ -45,7 +46,7 @@ public sealed partial class TimelineReader
         (TimelineEntryKind Kind, string Text)? described = entry.Kind switch
         {
             JournalKind.InstanceStarted when entry.Message?.StartsWith(StartPoints.TakeOverPrefix, StringComparison.Ordinal) == true
-                => (TimelineEntryKind.Started, $"Klantreis overgenomen; {entry.Message[(entry.Message.IndexOf(':', StringComparison.Ordinal) + 2)..]}"),
+                => (TimelineEntryKind.TakenOver, $"Klantreis overgenomen; {entry.Message[(entry.Message.IndexOf(':', StringComparison.Ordinal) + 2)..]}"),
             JournalKind.InstanceStarted => (TimelineEntryKind.Started, "Klantreis gestart."),
             JournalKind.ActivityWaiting when isTask => Opened(entry, task = Find(context, t => t.ActivityKey == entry.ActivityKey && t.CreatedAtUtc == entry.AtUtc)),
             JournalKind.ActivityWaiting when entry.ActivityType == "WaitForEvent" => (TimelineEntryKind.WaitingForEvent, $"{name}: {entry.Message}"),

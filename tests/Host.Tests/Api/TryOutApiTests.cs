@@ -67,7 +67,8 @@ public sealed class TryOutApiTests : IAsyncLifetime
         var refused = await wrong.Content.ReadFromJsonAsync<JsonObject>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var first = result!["timeline"]!["entries"]![0]!["text"]!.GetValue<string>();
+        Assert.Equal("takenOver", result!["timeline"]!["entries"]![0]!["kind"]!.GetValue<string>());
+        var first = result["timeline"]!["entries"]![0]!["text"]!.GetValue<string>();
         Assert.StartsWith("Klantreis overgenomen; gestart bij 'intake-oproep', 'kennisgeving'", first, StringComparison.Ordinal);
         Assert.Equal(["brede-intake"], result["openTasks"]!.AsArray().Select(t => t!["taskType"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
