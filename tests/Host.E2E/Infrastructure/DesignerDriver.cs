@@ -57,7 +57,27 @@ public sealed class DesignerDriver(IPage page)
         await field.PressAsync("Tab");
     }
 
-    public Task OpenTabAsync(string title) => page.Locator(".mud-tab", new PageLocatorOptions { HasText = title }).First.ClickAsync();
+    /// <summary>
+    /// Opens a tab of the side panel. A click that lands while the page is still rendering after its circuit came up can
+    /// be lost (on a loaded CI machine it was), so it clicks until the tab is the active one.
+    /// </summary>
+    public async Task OpenTabAsync(string title)
+    {
+        var tab = page.Locator(".mud-tab", new PageLocatorOptions { HasText = title }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await tab.ClickAsync();
+            try
+            {
+                await Expect(tab).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bmud-tab-active\b"), new LocatorAssertionsToHaveClassOptions { Timeout = 10_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 5)
+            {
+                // not active yet: click again
+            }
+        }
+    }
 
     private async Task<(float X, float Y)> Center(string selector)
     {
