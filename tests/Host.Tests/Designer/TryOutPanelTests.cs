@@ -27,11 +27,16 @@ public sealed class TryOutPanelTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _bunit.DisposeAsync();
 
+    private IRenderedComponent<TryOutPanel> RenderWithKlantreis()
+    {
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "workflows", "klantreis-inburgering.json")))!.AsObject();
+        return _bunit.Render<TryOutPanel>(p => p.Add(e => e.Session, DesignerServices.NewSession(Services, document)));
+    }
+
     [Fact]
     public void A_take_over_is_tried_from_the_keys_entered_and_the_timeline_says_where_it_began()
     {
-        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "workflows", "klantreis-inburgering.json")))!.AsObject();
-        var cut = _bunit.Render<TryOutPanel>(p => p.Add(e => e.Session, DesignerServices.NewSession(Services, document)));
+        var cut = RenderWithKlantreis();
 
         cut.Find("input[data-input=proef-start]").Change("2026-11-16");
         cut.Find("textarea[data-input=proef-variabelen]").Change("""{ "doelgroep": "asiel", "brpDatum": "2026-10-05" }""");
@@ -50,8 +55,7 @@ public sealed class TryOutPanelTests : IAsyncLifetime
     [Fact]
     public void A_key_the_definition_does_not_have_is_named_in_the_panel()
     {
-        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "workflows", "klantreis-inburgering.json")))!.AsObject();
-        var cut = _bunit.Render<TryOutPanel>(p => p.Add(e => e.Session, DesignerServices.NewSession(Services, document)));
+        var cut = RenderWithKlantreis();
 
         cut.Find("input[data-input=proef-beginnen-bij]").Change("bestaat-niet");
         cut.Find("[data-testid=proef-start-knop]").Click();
