@@ -1,4 +1,5 @@
 using Inburgering.Workflows.Persistence;
+
 namespace Inburgering.Simulation.Forecast;
 
 /// <summary>

@@ -45,8 +45,8 @@ public sealed partial class TimelineReader
         (PartnerTask Row, DeadlineRecord? Deadline)? task = null;
         (TimelineEntryKind Kind, string Text)? described = entry.Kind switch
         {
-            JournalKind.InstanceStarted when entry.Message?.StartsWith(StartPoints.TakeOverPrefix, StringComparison.Ordinal) == true
-                => (TimelineEntryKind.TakenOver, $"Klantreis overgenomen; {entry.Message[(entry.Message.IndexOf(':', StringComparison.Ordinal) + 2)..]}"),
+            JournalKind.InstanceStarted when StartPoints.TakeOverDetail(entry.Message) is { } takeOver
+                => (TimelineEntryKind.TakenOver, $"Klantreis overgenomen; {takeOver}"),
             JournalKind.InstanceStarted => (TimelineEntryKind.Started, "Klantreis gestart."),
             JournalKind.ActivityWaiting when isTask => Opened(entry, task = Find(context, t => t.ActivityKey == entry.ActivityKey && t.CreatedAtUtc == entry.AtUtc)),
             JournalKind.ActivityWaiting when entry.ActivityType == "WaitForEvent" => (TimelineEntryKind.WaitingForEvent, $"{name}: {entry.Message}"),

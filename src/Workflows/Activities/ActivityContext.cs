@@ -64,7 +64,8 @@ public sealed class ActivityContext
     /// For a Join in a taken-over klantreis: the incoming connections whose branches ran before the take-over (or never
     /// will here) and count as arrived; empty otherwise (see <see cref="Execution.StartPoints"/>).
     /// </summary>
-    public IReadOnlySet<string> ArrivedElsewhere => JoinArrivals.Read(_burst.ActivityState[Execution.StartPoints.ArrivedElsewhereKey]?[Node.Key]);
+    public IReadOnlySet<string> ArrivedElsewhere =>
+        _burst.ActivityState[Execution.StartPoints.ArrivedElsewhereKey]?[Node.Key] is { } recorded ? JoinArrivals.Read(recorded) : JoinArrivals.None;
 
     /// <summary>This node's persistent state in this instance (e.g. a Join's arrived branches); null when none.</summary>
     public JsonNode? State

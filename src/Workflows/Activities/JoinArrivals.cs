@@ -21,6 +21,9 @@ public static class JoinArrivals
         return $"{connection.From}.{connection.Outcome}";
     }
 
+    /// <summary>No arrivals: what a Join reads when nothing was recorded (shared, never changed).</summary>
+    public static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
+
     public static HashSet<string> Read(JsonNode? state) =>
         (state as JsonArray ?? []).Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
 

@@ -13,7 +13,7 @@ namespace Inburgering.Workflows.Execution;
 /// </summary>
 public static class StartPoints
 {
-    /// <summary>How the journal's first line of a taken-over instance begins (readers such as the timeline tell it apart by it).</summary>
+    /// <summary>How the journal's first line of a taken-over instance begins (<see cref="TakeOverDetail"/> reads it back).</summary>
     public const string TakeOverPrefix = "Overgenomen op ";
 
     /// <summary>
@@ -22,6 +22,8 @@ public static class StartPoints
     /// Kept apart from the Join's own arrivals, so a Join that is never reached is not taken for a stuck one.
     /// </summary>
     internal const string ArrivedElsewhereKey = "~elders";
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NothingElsewhere = new Dictionary<string, IReadOnlyList<string>>();
 
     internal static IReadOnlyList<CompiledNode> Resolve(WorkflowDefinition definition, IReadOnlyList<string>? startAt)
     {
@@ -64,7 +66,7 @@ public static class StartPoints
     {
         if (IsNormalStart(definition, startAt))
         {
-            return new Dictionary<string, IReadOnlyList<string>>();
+            return NothingElsewhere; // every start comes here: no allocation for the usual one
         }
         var starts = startAt.Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
         bool Reached(string key) => starts.Contains(key) || definition.AncestorsOf(key).Overlaps(starts);
@@ -83,13 +85,25 @@ public static class StartPoints
         {
             return $"Gestart op {definition.Id} versie {definition.Version}.";
         }
-        var text = $"{TakeOverPrefix}{definition.Id} versie {definition.Version}: gestart bij {string.Join(", ", startAt.Select(n => $"'{n.Key}'"))}";
+        var text = $"{TakeOverPrefix}{definition.Id} versie {definition.Version}{DetailSeparator}gestart bij {string.Join(", ", startAt.Select(n => $"'{n.Key}'"))}";
         foreach (var (join, elsewhere) in arrivedElsewhere)
         {
             text += $"; '{join}' telt {string.Join(", ", elsewhere.Select(c => $"'{c}'"))} als al gedaan";
         }
         return text + ".";
     }
+
+    /// <summary>
+    /// For a journal line written by <see cref="Describe"/> for a take-over: what came after the definition and version
+    /// (where it began and what counted as done); null for any other line.
+    /// </summary>
+    public static string? TakeOverDetail(string? journalMessage) =>
+        journalMessage is not null && journalMessage.StartsWith(TakeOverPrefix, StringComparison.Ordinal)
+            && journalMessage.IndexOf(DetailSeparator, StringComparison.Ordinal) is var at and >= 0
+            ? journalMessage[(at + DetailSeparator.Length)..]
+            : null;
+
+    private const string DetailSeparator = ": ";
 
     /// <summary>The node-state entry a take-over begins with (under <see cref="ArrivedElsewhereKey"/>).</summary>
     internal static JsonObject Record(IReadOnlyDictionary<string, IReadOnlyList<string>> arrivedElsewhere) =>
