@@ -23,10 +23,11 @@ internal static class P1StartThroughput
         var runner = host.Runner;
         var started = new ConcurrentBag<Guid>();
 
-        async Task StartOne(string key)
+        async Task<Guid> StartOne(string key)
         {
             var instance = await runner.StartAsync(new StartInstanceRequest(BenchDefinition.Id, CorrelationKey: key));
             started.Add(instance.Id);
+            return instance.Id;
         }
 
         async Task BaselineOne()
@@ -39,10 +40,13 @@ internal static class P1StartThroughput
         await StartOne("probe-0");
         var before = sql.Snapshot();
         sql.Capture(options.ShowSql);
-        await StartOne("probe-1");
+        var probe = await StartOne("probe-1");
         sql.Capture(false);
         var after = sql.Snapshot();
         output.WriteLine($"P1 one start = {after.Commands - before.Commands} round trips (EF commands), {after.Statements - before.Statements} SQL statements, {after.Commits - before.Commits} commit(s)");
+        var floor = await P1Floor.CaptureAsync(host, probe);
+        var floorWritten = 0;
+        output.WriteLine($"P1 floor: the same rows without the engine, one batch per start: {floor.Tables} ({floor.RowsPerStart} rows)");
         if (options.ShowSql)
         {
             foreach (var line in SqlCounter.Summarize(sql.Captured.Where(c => c != "COMMIT")))
@@ -61,6 +65,9 @@ internal static class P1StartThroughput
             var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
             await Stats.RunConcurrentAsync(4, options.Warmup, i => BaselineOne());
             await Stats.RunConcurrentAsync(4, options.Warmup, i => StartOne($"jit-{batch}-{i}"));
+            floor.Prepare(options.Warmup);
+            await Stats.RunConcurrentAsync(4, options.Warmup, floor.WriteAsync);
+            floorWritten += options.Warmup;
             warmups += options.Warmup;
             if (batch >= 2 && System.Runtime.JitInfo.GetCompiledMethodCount() - compiled < 10)
             {
@@ -75,16 +82,21 @@ internal static class P1StartThroughput
             var prefix = $"c{c}";
             await Stats.RunConcurrentAsync(c, options.Warmup, i => BaselineOne());
             await Stats.RunConcurrentAsync(c, options.Warmup, i => StartOne($"{prefix}-w{i}"));
-            // Baseline and engine alternate in rounds so that noise from other work on the machine hits both alike.
+            // Baseline, floor and engine alternate in rounds so that noise from other work on the machine hits them alike.
             var baseline = TimeSpan.Zero;
             var engine = TimeSpan.Zero;
+            var floorTime = TimeSpan.Zero;
             var baselineCpu = new CpuTotal();
             var engineCpu = new CpuTotal();
+            var floorCpu = new CpuTotal();
             var s0 = sql.Snapshot();
             for (var round = 0; round < Rounds; round++)
             {
                 var count = options.Starts / Rounds + (round < options.Starts % Rounds ? 1 : 0);
                 baseline += await CpuMeter.MeasureAsync(() => Stats.RunConcurrentAsync(c, count, i => BaselineOne()), baselineCpu);
+                floor.Prepare(count);
+                floorTime += await CpuMeter.MeasureAsync(() => Stats.RunConcurrentAsync(c, count, floor.WriteAsync), floorCpu);
+                floorWritten += count;
                 var offset = round * options.Starts;
                 engine += await CpuMeter.MeasureAsync(() => Stats.RunConcurrentAsync(c, count, i => StartOne($"{prefix}-{offset + i}")), engineCpu);
             }
@@ -101,6 +113,8 @@ internal static class P1StartThroughput
                 $"P1 C={c} engine {F(engineRate)} starts/s ({F(engine.TotalMilliseconds * c / options.Starts, 2)} ms/start/worker) | baseline {F(baselineRate)} tx/s | ratio {F(ratio, 2)} (goal >= {F(Goal, 1)}) {(ok ? "PASS" : "FAIL")}" +
                 $" | {F((double)(s1.Commands - s0.Commands) / options.Starts, 2)} round trips/start, {F((s1.InDatabase - s0.InDatabase).TotalMilliseconds / options.Starts, 2)} ms/start waiting on SQL");
             output.WriteLine($"P1 C={c} engine {engineCpu.PerOperation(options.Starts)} | baseline {baselineCpu.PerOperation(options.Starts)} | {F((double)(s1.Commits - s0.Commits) / options.Starts, 2)} commits/start");
+            var floorRate = options.Starts / floorTime.TotalSeconds;
+            output.WriteLine($"P1 C={c} floor (a start's rows without the engine) {F(floorRate)} starts/s, {floorCpu.PerOperation(options.Starts)} | floor/baseline {F(floorRate / baselineRate, 2)} = the best ratio any engine writing these rows reaches here | engine/floor {F(engineRate / floorRate, 2)}");
         }
 
         // Where a start's time goes: sequential starts with every command timed (not part of the figures above).
@@ -126,8 +140,9 @@ internal static class P1StartThroughput
             """);
         var waits = await host.ScalarAsync("SELECT count(*) FROM workflow_waits");
         var incidents = await host.ScalarAsync("SELECT count(*) FROM workflow_incidents");
-        var correct = instances == expected && wrongWaits == 0 && waits == 3L * expected && incidents == 0 && started.Distinct().Count() == expected;
-        output.WriteLine($"P1 check: {N(expected)} started, {N(instances)} instance rows, {N(waits)} waits, {wrongWaits} instances without exactly 3 open waits, {incidents} incidents: {(correct ? "OK" : "WRONG")}");
+        var rows = expected + floorWritten; // the floor's copies are instances with three waits too
+        var correct = instances == rows && wrongWaits == 0 && waits == 3L * rows && incidents == 0 && started.Distinct().Count() == expected;
+        output.WriteLine($"P1 check: {N(expected)} started (+ {N(floorWritten)} floor copies), {N(instances)} instance rows, {N(waits)} waits, {wrongWaits} instances without exactly 3 open waits, {incidents} incidents: {(correct ? "OK" : "WRONG")}");
         output.WriteLine($"P1 memory: {Memory()}");
         _ = version;
         return pass && correct;
