@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Performance benchmarks against a throwaway PostgreSQL 15 (durable settings: fsync on, synchronous_commit on).
 #   bench/run.sh            P1, P2 (with P2b), P3, P4, P5, P8 and P7
-#   bench/run.sh p1 [args]  start throughput vs raw Npgsql INSERT+COMMIT   (args: --c 4,1,8 --starts 3000 --warmup 300)
+#   bench/run.sh p1 [args]  start throughput vs raw Npgsql INSERT+COMMIT   (args: --c 4,1,8 --starts 3000 --warmup 300 [--floor-journal-rows N])
 #   bench/run.sh p2 [args]  P2b isolated-timer lateness, then P2 storm of 10,000 timers vs 10,000 Hangfire delayed jobs
 #                           (args: --timers 10000 --baseline-jobs 10000 --baseline-timeout 420 --storm-timeout 300 --isolated 40 --spacing 3)
 #   bench/run.sh p2b [args] only P2b (args: --isolated 40 --spacing 3)

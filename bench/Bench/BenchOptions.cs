@@ -17,6 +17,12 @@ internal sealed class BenchOptions
 
     public int Warmup { get; private set; } = 300;
 
+    /// <summary>
+    /// P1's floor: how many of the start's journal rows it writes (null: all, as the engine does). Fewer shows what a
+    /// journal of one row per burst would leave of the floor.
+    /// </summary>
+    public int? FloorJournalRows { get; private set; }
+
     public int Resumes { get; private set; } = 2_000;
 
     public int ResumeWarmup { get; private set; } = 200;
@@ -166,6 +172,9 @@ internal sealed class BenchOptions
                     break;
                 case "--warmup":
                     o.Warmup = NextInt();
+                    break;
+                case "--floor-journal-rows":
+                    o.FloorJournalRows = NextInt();
                     break;
                 case "--resumes":
                     o.Resumes = NextInt();

@@ -35,8 +35,11 @@ internal sealed class P1Floor
     /// <summary>The tables, in the engine's order.</summary>
     public string Tables => string.Join(", ", _template.Select(t => $"{t.Table.TableName} × {t.Rows.Length}"));
 
-    /// <summary>Reads what the start of <paramref name="instanceId"/> wrote: its instance, waits and journal entries.</summary>
-    public static async Task<P1Floor> CaptureAsync(EngineHost host, Guid instanceId)
+    /// <summary>
+    /// Reads what the start of <paramref name="instanceId"/> wrote: its instance, waits and journal entries (the first
+    /// <paramref name="journalRows"/> of them when given).
+    /// </summary>
+    public static async Task<P1Floor> CaptureAsync(EngineHost host, Guid instanceId, int? journalRows = null)
     {
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync();
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instanceId);
@@ -44,7 +47,7 @@ internal sealed class P1Floor
         var journal = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).ToListAsync();
         (InsertTable, object[]) Table<T>(IEnumerable<T> rows) where T : class =>
             (InsertTable.For(db.Model.FindEntityType(typeof(T))!) ?? throw new InvalidOperationException($"{typeof(T).Name} has no insert table"), rows.Cast<object>().ToArray());
-        var template = new[] { Table(new[] { instance }), Table(Environment.GetEnvironmentVariable("FLOOR_J1") is null ? journal : journal.Take(1)), Table(waits) }
+        var template = new[] { Table(new[] { instance }), Table(journal.Take(journalRows ?? journal.Count)), Table(waits) }
             .Where(t => t.Item2.Length > 0)
             .OrderBy(t => t.Item1.Order)
             .ToArray();

@@ -44,7 +44,7 @@ internal static class P1StartThroughput
         sql.Capture(false);
         var after = sql.Snapshot();
         output.WriteLine($"P1 one start = {after.Commands - before.Commands} round trips (EF commands), {after.Statements - before.Statements} SQL statements, {after.Commits - before.Commits} commit(s)");
-        var floor = await P1Floor.CaptureAsync(host, probe);
+        var floor = await P1Floor.CaptureAsync(host, probe, options.FloorJournalRows);
         var floorWritten = 0;
         output.WriteLine($"P1 floor: the same rows without the engine, one batch per start: {floor.Tables} ({floor.RowsPerStart} rows)");
         if (options.ShowSql)
