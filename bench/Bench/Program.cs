@@ -58,6 +58,7 @@ output.WriteLine("WARNING: Debug build; figures are not representative (bench/ru
 
 using var sql = new SqlCounter();
 var ok = true;
+var notJudged = "";
 if (options.Which is "p1" or "all")
 {
     ok &= await P1StartThroughput.RunAsync(options, sql, output);
@@ -76,7 +77,10 @@ if (options.Which is "p4" or "all")
 }
 if (options.Which is "p5" or "all")
 {
-    ok &= await P5Simulation.RunAsync(options, output);
+    // Null: a run smaller than the goal's 10,000 klantreizen, which says how far the goal is but does not judge it.
+    var p5 = await P5Simulation.RunAsync(options, output);
+    ok &= p5 ?? true;
+    notJudged = p5 is null ? "; P5 not judged (fewer klantreizen than the goal's)" : "";
 }
 if (options.Which is "p8" or "all")
 {
@@ -99,6 +103,6 @@ if (options.Which is "p7" or "all")
         ok = false;
     }
 }
-output.WriteLine($"bench: {(ok ? "all goals met" : "goal(s) missed or check failed; see above")}");
+output.WriteLine($"bench: {(ok ? "all goals judged were met" : "goal(s) missed or check failed; see above")}{notJudged}");
 // Missing a goal is a finding, not a crash: exit 0 unless a correctness check threw.
 return 0;
