@@ -8,7 +8,7 @@ namespace Inburgering.Host.Commands;
 /// <summary>
 /// <c>dotnet run --project src/Host -- simulate [--statushouders 41] [--gezinsmigranten 20] [--jaren 1]
 /// [--horizon-maanden N] [--seed 2021] [--uit simulatie] [--postgres "Host=…"]</c>: runs the forecast through
-/// <c>workflows/klantreis-inburgering.json</c> in fake time on a private database (a throwaway SQLite file unless
+/// <c>workflows/klantreis-inburgering.json</c> in fake time on a private database (a throwaway SQLite database in memory unless
 /// <c>--postgres</c> names an empty database) and writes <c>taken.csv</c> and <c>boetes.csv</c>.
 /// </summary>
 internal static class SimulateCommand

@@ -35,85 +35,75 @@ public static class TryOutRunner
         }
         var watch = Stopwatch.StartNew();
         var until = request.EffectiveUntil;
-        var work = Directory.CreateTempSubdirectory("inburgering-tryout-");
+        using var database = new ThrowawayDatabase("proef");
+        // Midnight UTC of the start day is before 09:00 in Amsterdam, where the start step happens.
+        var clock = new SimulationClock(new DateTimeOffset(request.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        var recorder = new WaitDeadlineRecorder();
+        await using var services = await SimulationEngine.BuildAsync(database.Options, AppContext.BaseDirectory, clock, s =>
+        {
+            configure?.Invoke(s);
+            s.AddSingleton<IWaitObserver>(recorder);
+        }, cancellationToken);
+
+        var validation = services.GetRequiredService<DefinitionValidator>().Validate(request.Definition);
+        if (!validation.IsValid)
+        {
+            return new TryOutResult(validation.Errors, null, request.Start, until, 0, null, [], null, watch.Elapsed.TotalSeconds);
+        }
+        var import = await services.GetRequiredService<DefinitionStore>().ImportAsync(request.Definition, "proef", cancellationToken);
+        if (import.Status == DefinitionImportStatus.Invalid)
+        {
+            return new TryOutResult(import.Errors, null, request.Start, until, 0, null, [], null, watch.Elapsed.TotalSeconds);
+        }
+
+        var dbFactory = services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>();
+        var calendar = services.GetRequiredService<BusinessCalendar>();
+        var runner = new ScriptRunner(services.GetRequiredService<WorkflowRunner>(), services.GetRequiredService<TimerDispatcher>(), dbFactory, calendar, clock);
+        var script = new KlantreisScript
+        {
+            Definition = validation.Model!.Id,
+            KlantreisId = KlantreisId,
+            Start = request.Start,
+            Variables = request.Variables,
+            StartAt = request.StartAt,
+            Steps = request.Steps,
+        };
+
+        Guid instanceId;
         try
         {
-            var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(work.FullName, "tryout.db")}" };
-            // Midnight UTC of the start day is before 09:00 in Amsterdam, where the start step happens.
-            var clock = new SimulationClock(new DateTimeOffset(request.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-            var recorder = new WaitDeadlineRecorder();
-            await using var services = await SimulationEngine.BuildAsync(database, work.FullName, clock, s =>
-            {
-                configure?.Invoke(s);
-                s.AddSingleton<IWaitObserver>(recorder);
-            }, cancellationToken);
+            instanceId = await runner.StartAsync(script, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ScriptException or InvalidInputException)
+        {
+            var path = ex is InvalidInputException { Errors: [var first, ..] } ? first.Field : "variables";
+            return new TryOutResult([], new TryOutError(path, request.Start, Describe(ex)), request.Start, until, 0, null, [], null, watch.Elapsed.TotalSeconds);
+        }
 
-            var validation = services.GetRequiredService<DefinitionValidator>().Validate(request.Definition);
-            if (!validation.IsValid)
-            {
-                return new TryOutResult(validation.Errors, null, request.Start, until, 0, null, [], null, watch.Elapsed.TotalSeconds);
-            }
-            var import = await services.GetRequiredService<DefinitionStore>().ImportAsync(request.Definition, "proef", cancellationToken);
-            if (import.Status == DefinitionImportStatus.Invalid)
-            {
-                return new TryOutResult(import.Errors, null, request.Start, until, 0, null, [], null, watch.Elapsed.TotalSeconds);
-            }
-
-            var dbFactory = services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>();
-            var calendar = services.GetRequiredService<BusinessCalendar>();
-            var runner = new ScriptRunner(services.GetRequiredService<WorkflowRunner>(), services.GetRequiredService<TimerDispatcher>(), dbFactory, calendar, clock);
-            var script = new KlantreisScript
-            {
-                Definition = validation.Model!.Id,
-                KlantreisId = KlantreisId,
-                Start = request.Start,
-                Variables = request.Variables,
-                StartAt = request.StartAt,
-                Steps = request.Steps,
-            };
-
-            Guid instanceId;
+        TryOutError? error = null;
+        var applied = 0;
+        for (; applied < script.Steps.Count; applied++)
+        {
             try
             {
-                instanceId = await runner.StartAsync(script, cancellationToken);
+                await runner.RunStepAsync(script, instanceId, applied, cancellationToken);
             }
             catch (Exception ex) when (ex is ScriptException or InvalidInputException)
             {
-                var path = ex is InvalidInputException { Errors: [var first, ..] } ? first.Field : "variables";
-                return new TryOutResult([], new TryOutError(path, request.Start, Describe(ex)), request.Start, until, 0, null, [], null, watch.Elapsed.TotalSeconds);
+                error = new TryOutError($"steps[{applied}]", script.Steps[applied].Date, Describe(ex));
+                break;
             }
-
-            TryOutError? error = null;
-            var applied = 0;
-            for (; applied < script.Steps.Count; applied++)
-            {
-                try
-                {
-                    await runner.RunStepAsync(script, instanceId, applied, cancellationToken);
-                }
-                catch (Exception ex) when (ex is ScriptException or InvalidInputException)
-                {
-                    error = new TryOutError($"steps[{applied}]", script.Steps[applied].Date, Describe(ex));
-                    break;
-                }
-            }
-            if (error is null)
-            {
-                // Inclusive: a deadline ends at 23:59 on its last day, so its escalation on that day is shown.
-                await runner.AdvanceToAsync(calendar.EndOfDayUtc(until), cancellationToken);
-            }
-
-            var timeline = await new TimelineReader(dbFactory, services.GetRequiredService<DefinitionCatalog>(), calendar)
-                .ReadAsync(instanceId, recorder, cancellationToken);
-            return new TryOutResult([], error, request.Start, until, applied, timeline.Status,
-                timeline.Tasks.Where(t => t.Status == nameof(Workflows.Tasks.PartnerTaskStatus.Open)).ToList(), timeline, watch.Elapsed.TotalSeconds);
         }
-        finally
+        if (error is null)
         {
-            // The pool keeps the file open; release it so the folder can go.
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            work.Delete(recursive: true);
+            // Inclusive: a deadline ends at 23:59 on its last day, so its escalation on that day is shown.
+            await runner.AdvanceToAsync(calendar.EndOfDayUtc(until), cancellationToken);
         }
+
+        var timeline = await new TimelineReader(dbFactory, services.GetRequiredService<DefinitionCatalog>(), calendar)
+            .ReadAsync(instanceId, recorder, cancellationToken);
+        return new TryOutResult([], error, request.Start, until, applied, timeline.Status,
+            timeline.Tasks.Where(t => t.Status == nameof(Workflows.Tasks.PartnerTaskStatus.Open)).ToList(), timeline, watch.Elapsed.TotalSeconds);
     }
 
     private static string Describe(Exception ex) => ex is InvalidInputException invalid && invalid.Errors.Count > 0
