@@ -70,8 +70,14 @@ internal sealed class BenchOptions
     /// <summary>P5: months of fake time.</summary>
     public int P5Months { get; private set; } = 36;
 
-    /// <summary>P5: instances worked on at once within a simulated day.</summary>
-    public int P5Parallelism { get; private set; } = 8;
+    /// <summary>P5: instances worked on at once within a simulated day; null = the simulation's default for the store.</summary>
+    public int? P5Parallelism { get; private set; }
+
+    /// <summary>
+    /// P5: where the simulation keeps its rows — "memory" (what <c>simulate</c> and the API use: a throwaway SQLite
+    /// database in memory) or "postgres" (the bench's PostgreSQL, durable).
+    /// </summary>
+    public string P5Store { get; private set; } = "memory";
 
     /// <summary>P7: warm rounds (each opens the klantreis, the 3-activity designer and the definitions page), after one cold round.</summary>
     public int P7Rounds { get; private set; } = 10;
@@ -130,6 +136,14 @@ internal sealed class BenchOptions
                     break;
                 case "--p5-parallel":
                     o.P5Parallelism = NextInt();
+                    break;
+                case "--p5-store":
+                    o.P5Store = Next() switch
+                    {
+                        "memory" => "memory",
+                        "postgres" => "postgres",
+                        var other => throw new ArgumentException($"--p5-store is memory or postgres, not '{other}'."),
+                    };
                     break;
                 case "--p7-rounds":
                     o.P7Rounds = NextInt();

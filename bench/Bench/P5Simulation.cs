@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Inburgering.Simulation;
 using Inburgering.Simulation.Forecast;
 using Inburgering.Workflows.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using static Inburgering.Bench.Stats;
 
@@ -9,9 +10,11 @@ namespace Inburgering.Bench;
 
 /// <summary>
 /// P5: the time to simulate N klantreizen (default 10,000, arriving over 3 years) through
-/// <c>workflows/klantreis-inburgering.json</c> over 36 months of fake time, on PostgreSQL, with the number of bursts and
-/// tasks it produced. Baseline in the same run: raw Npgsql single-row INSERT + COMMIT transactions per second on the same
-/// server (one connection) — the floor for "one durable commit per burst". Goal: ≤ 60 s for 10,000.
+/// <c>workflows/klantreis-inburgering.json</c> over 36 months of fake time, with the number of bursts and tasks it
+/// produced. By default on the store <c>simulate</c> and the API use (a throwaway SQLite database in memory); with
+/// <c>--p5-store postgres</c> on the bench's durable PostgreSQL. Baseline in the same run: single-row INSERT + COMMIT
+/// transactions per second on the same store (one connection) — the floor for "one commit per burst".
+/// Goal: ≤ 60 s for 10,000.
 /// </summary>
 internal static class P5Simulation
 {
@@ -25,6 +28,7 @@ internal static class P5Simulation
     {
         var people = options.P5People;
         var years = 3;
+        var postgres = options.P5Store == "postgres";
         var settings = new SimulationSettings
         {
             StatushoudersPerYear = (int)Math.Round(people * 41.0 / 61 / years),
@@ -33,39 +37,72 @@ internal static class P5Simulation
             HorizonMonths = options.P5Months,
             Parallelism = options.P5Parallelism,
         };
-        output.WriteLine($"== P5 simulation: {N(settings.People)} klantreizen arriving over {years} years, {settings.Months} months of fake time, parallelism {settings.ParallelismOn(DatabaseProvider.Postgres)}");
+        var provider = postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        var store = postgres ? "PostgreSQL (durable)" : "a throwaway SQLite database in memory, as simulate and the API use";
+        output.WriteLine($"== P5 simulation: {N(settings.People)} klantreizen arriving over {years} years, {settings.Months} months of fake time, on {store}, parallelism {settings.ParallelismOn(provider)}");
         var definition = await File.ReadAllTextAsync(Locate("workflows/klantreis-inburgering.json"));
         var clock = new SimulationClock(new DateTimeOffset(settings.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        await using var host = await EngineHost.CreateAsync(options.ConnectionString, "bench_p5", (services, _) => services.AddSingleton<TimeProvider>(clock));
-        var baseline = await BaselineAsync(host, TimeSpan.FromSeconds(5));
 
-        var cpu = CpuMeter.Now();
-        var gc = GC.GetTotalAllocatedBytes(precise: false);
-        var report = await new KlantreisSimulation(host.Services, clock).RunAsync(settings, definition);
-        var (client, server) = CpuMeter.Now();
-        var allocated = GC.GetTotalAllocatedBytes(precise: false) - gc;
-        using var process = Process.GetCurrentProcess();
-
-        var burstsPerSecond = report.Bursts / report.Elapsed.TotalSeconds;
-        output.WriteLine($"P5 {N(settings.People)} klantreizen in {report.Elapsed.TotalSeconds:F1} s (goal ≤ {Goal.TotalSeconds:F0} s): {N(report.Bursts)} bursts, {N(report.TaskCount)} tasks, "
-            + $"{report.DeadlinesMet:N0} deadlines met, {report.DeadlinesMissed:N0} missed, {report.Fines.Sum(f => f.Count):N0} fines");
-        output.WriteLine($"P5 time: timers {report.TimersTime.TotalSeconds:F1} s, events/starts/completions {report.ActionsTime.TotalSeconds:F1} s, task scans {report.ScanTime.TotalSeconds:F1} s");
-        output.WriteLine($"P5 {burstsPerSecond:F0} bursts/s vs baseline {baseline:F0} INSERT+COMMIT/s on one connection: ratio {burstsPerSecond / baseline:F2}; "
-            + $"CPU client {(client - cpu.Client).TotalSeconds:F0} s, server {(server - cpu.Server).TotalSeconds:F0} s ({(client - cpu.Client).TotalMilliseconds / report.Bursts:F2} ms client CPU per burst); "
-            + $"allocated {allocated / 1048576.0:N0} MiB, peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MiB");
-        if (people < GoalPeople) // asked for fewer (the forecast mix rounds 10,000 to 9,999)
+        EngineHost? host = null;
+        ThrowawayDatabase? memory = null;
+        try
         {
-            // The goal is for 10,000 klantreizen; a smaller run says how far it is, not whether it is met.
-            var extrapolated = report.Elapsed.TotalSeconds * GoalPeople / settings.People;
-            output.WriteLine($"P5 goal not judged: {N(settings.People)} < {N(GoalPeople)} klantreizen (at this rate 10,000 would take ≈ {extrapolated:F0} s)");
-            return null;
+            IServiceProvider services;
+            double baseline;
+            if (postgres)
+            {
+                host = await EngineHost.CreateAsync(options.ConnectionString, "bench_p5", (s, _) => s.AddSingleton<TimeProvider>(clock));
+                services = host.Services;
+                baseline = await PostgresBaselineAsync(host, TimeSpan.FromSeconds(5));
+            }
+            else
+            {
+                memory = new ThrowawayDatabase("bench-p5");
+                services = await SimulationEngine.BuildAsync(memory.Options, AppContext.BaseDirectory, clock);
+                baseline = await SqliteBaselineAsync(memory.ConnectionString, TimeSpan.FromSeconds(5));
+            }
+
+            var cpu = CpuMeter.Now();
+            var gc = GC.GetTotalAllocatedBytes(precise: false);
+            var report = await new KlantreisSimulation(services, clock).RunAsync(settings, definition);
+            var (client, server) = CpuMeter.Now();
+            var allocated = GC.GetTotalAllocatedBytes(precise: false) - gc;
+            using var process = Process.GetCurrentProcess();
+            if (services is IAsyncDisposable disposable && host is null)
+            {
+                await disposable.DisposeAsync();
+            }
+
+            var burstsPerSecond = report.Bursts / report.Elapsed.TotalSeconds;
+            var serverCpu = postgres ? $", server {(server - cpu.Server).TotalSeconds:F0} s" : "";
+            output.WriteLine($"P5 {N(settings.People)} klantreizen in {report.Elapsed.TotalSeconds:F1} s (goal ≤ {Goal.TotalSeconds:F0} s): {N(report.Bursts)} bursts, {N(report.TaskCount)} tasks, "
+                + $"{report.DeadlinesMet:N0} deadlines met, {report.DeadlinesMissed:N0} missed, {report.Fines.Sum(f => f.Count):N0} fines");
+            output.WriteLine($"P5 time: timers {report.TimersTime.TotalSeconds:F1} s, events/starts/completions {report.ActionsTime.TotalSeconds:F1} s, task scans {report.ScanTime.TotalSeconds:F1} s");
+            output.WriteLine($"P5 {burstsPerSecond:F0} bursts/s vs baseline {baseline:F0} INSERT+COMMIT/s on one connection to the same store: ratio {burstsPerSecond / baseline:F3}; "
+                + $"CPU client {(client - cpu.Client).TotalSeconds:F0} s{serverCpu} ({(client - cpu.Client).TotalMilliseconds / report.Bursts:F2} ms client CPU per burst); "
+                + $"allocated {allocated / 1048576.0:N0} MiB, peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MiB");
+            if (people < GoalPeople) // asked for fewer (the forecast mix rounds 10,000 to 9,999)
+            {
+                // The goal is for 10,000 klantreizen; a smaller run says how far it is, not whether it is met.
+                var extrapolated = report.Elapsed.TotalSeconds * GoalPeople / settings.People;
+                output.WriteLine($"P5 goal not judged: {N(settings.People)} < {N(GoalPeople)} klantreizen (at this rate 10,000 would take ≈ {extrapolated:F0} s)");
+                return null;
+            }
+            var met = report.Elapsed <= Goal;
+            output.WriteLine($"P5 goal {(met ? "met" : "missed")}");
+            return met;
         }
-        var met = report.Elapsed <= Goal;
-        output.WriteLine($"P5 goal {(met ? "met" : "missed")}");
-        return met;
+        finally
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+            memory?.Dispose();
+        }
     }
 
-    private static async Task<double> BaselineAsync(EngineHost host, TimeSpan duration)
+    private static async Task<double> PostgresBaselineAsync(EngineHost host, TimeSpan duration)
     {
         await CommitBaseline.CreateTableAsync(host);
         await using var connection = await host.DataSource.OpenConnectionAsync();
@@ -74,6 +111,34 @@ internal static class P5Simulation
         while (watch.Elapsed < duration)
         {
             await CommitBaseline.InsertAndCommitAsync(connection);
+            count++;
+        }
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The same transaction as <see cref="CommitBaseline"/>, on the simulation's own in-memory SQLite database.</summary>
+    private static async Task<double> SqliteBaselineAsync(string connectionString, TimeSpan duration)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE bench_baseline (id TEXT PRIMARY KEY, payload TEXT NOT NULL)";
+            await create.ExecuteNonQueryAsync();
+        }
+        var payload = new string('x', 200);
+        var watch = Stopwatch.StartNew();
+        var count = 0;
+        while (watch.Elapsed < duration)
+        {
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = "INSERT INTO bench_baseline (id, payload) VALUES ($id, $payload)";
+            insert.Parameters.AddWithValue("$id", Guid.CreateVersion7().ToString());
+            insert.Parameters.AddWithValue("$payload", payload);
+            await insert.ExecuteNonQueryAsync();
+            await tx.CommitAsync();
             count++;
         }
         return count / watch.Elapsed.TotalSeconds;

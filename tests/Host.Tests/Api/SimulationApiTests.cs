@@ -38,8 +38,8 @@ public sealed class SimulationApiTests : IAsyncLifetime
         using var client = _factory.CreateClientAs("coordinator");
 
         var negative = await client.PostAsJsonAsync("/api/simulations", new { statushoudersPerYear = -1 });
-        // 151 people: one more than a synchronous request runs (about a minute on the embedded SQLite).
-        var tooMany = await client.PostAsJsonAsync("/api/simulations", new { statushoudersPerYear = 101, gezinsmigrantenPerYear = 50 });
+        // 301 people: one more than a synchronous request runs (well within a minute on the in-memory database).
+        var tooMany = await client.PostAsJsonAsync("/api/simulations", new { statushoudersPerYear = 201, gezinsmigrantenPerYear = 100 });
 
         Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
         Assert.NotNull((await negative.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["statushoudersPerYear"]);
