@@ -26,7 +26,14 @@ public sealed class KlantreisSimulation(IServiceProvider services, SimulationClo
 {
     public const string DefinitionId = "klantreis-inburgering";
 
-    public async Task<SimulationReport> RunAsync(SimulationSettings settings, string definitionJson, CancellationToken cancellationToken = default)
+    public Task<SimulationReport> RunAsync(SimulationSettings settings, string definitionJson, CancellationToken cancellationToken = default) =>
+        RunAsync(settings, definitionJson, SimulationShard.Whole, cancellationToken);
+
+    /// <summary>
+    /// Runs one <paramref name="shard"/> of the forecast: the same people are generated for every shard, and this engine
+    /// takes every n-th of them (see <see cref="SimulationSettings.Shards"/>).
+    /// </summary>
+    public async Task<SimulationReport> RunAsync(SimulationSettings settings, string definitionJson, SimulationShard shard, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var errors = settings.Validate();
@@ -47,8 +54,11 @@ public sealed class KlantreisSimulation(IServiceProvider services, SimulationClo
         var script = new ScriptRunner(runner, services.GetRequiredService<TimerDispatcher>(), dbFactory, calendar, clock);
 
         var random = new Random(settings.Seed);
+        var people = shard.Take(PersonGenerator.Generate(settings, random));
+        // One shard goes on with the generator's sequence (the results of an unsharded run stay as they were); each of
+        // several draws its own, so a run is repeatable for a given number of shards.
+        random = shard.Count == 1 ? random : new Random(unchecked((settings.Seed * 7919) + shard.Index + 1));
         var behaviour = new PartnerBehaviour(random);
-        var people = PersonGenerator.Generate(settings, random);
         var byId = people.ToDictionary(p => p.KlantreisId, StringComparer.Ordinal);
         var agenda = new SortedDictionary<DateOnly, List<Func<CancellationToken, Task>>>();
         void Plan(DateOnly day, Func<CancellationToken, Task> action)
@@ -121,7 +131,7 @@ public sealed class KlantreisSimulation(IServiceProvider services, SimulationClo
             lastScan = clock.UtcNow.UtcDateTime.AddSeconds(-1);
             scanTime.Stop();
         }
-        var report = await ReportAsync(dbFactory, calendar, settings, end, watch.Elapsed, cancellationToken);
+        var report = await ReportAsync(dbFactory, calendar, settings, people.Count, end, watch.Elapsed, cancellationToken);
         return report with { TimersTime = timersTime.Elapsed, ActionsTime = actionsTime.Elapsed, ScanTime = scanTime.Elapsed };
     }
 
@@ -138,7 +148,7 @@ public sealed class KlantreisSimulation(IServiceProvider services, SimulationClo
     }
 
     private static async Task<SimulationReport> ReportAsync(
-        IDbContextFactory<WorkflowsDbContext> dbFactory, BusinessCalendar calendar, SimulationSettings settings, DateOnly end, TimeSpan elapsed, CancellationToken cancellationToken)
+        IDbContextFactory<WorkflowsDbContext> dbFactory, BusinessCalendar calendar, SimulationSettings settings, int people, DateOnly end, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var tasks = await db.Tasks.AsNoTracking().ToListAsync(cancellationToken);
@@ -178,7 +188,7 @@ public sealed class KlantreisSimulation(IServiceProvider services, SimulationClo
         var endUtc = calendar.EndOfDayUtc(end).UtcDateTime;
         var withDeadline = tasks.Where(t => t.DueAtUtc is not null && (t.Status != PartnerTaskStatus.Open || t.DueAtUtc < endUtc)).ToList();
         var met = withDeadline.Count(t => t.Status == PartnerTaskStatus.Completed && !Late(t));
-        return new SimulationReport(rows, fines, settings.People, instances.Count, instances.Sum(i => (long)i.Version), tasks.Count,
+        return new SimulationReport(rows, fines, people, instances.Count, instances.Sum(i => (long)i.Version), tasks.Count,
             DeadlinesMet: met, DeadlinesMissed: withDeadline.Count(t => t.Status != PartnerTaskStatus.Cancelled) - met, elapsed);
     }
 

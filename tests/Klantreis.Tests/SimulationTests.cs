@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Inburgering.Simulation;
 using Inburgering.Simulation.Forecast;
+using Inburgering.Simulation.Reports;
 using Inburgering.Testing;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Persistence;
@@ -52,4 +53,58 @@ public sealed class SimulationTests
         Assert.StartsWith("maand,organisatie,geopend,afgerond,op_tijd,te_laat,verlopen,open_over_termijn\n2027-01,", report.TasksCsv(), StringComparison.Ordinal);
         Assert.True(report.DeadlinesMet > report.DeadlinesMissed, $"met {report.DeadlinesMet}, missed {report.DeadlinesMissed}");
     }
+
+    [Fact]
+    public async Task A_forecast_in_shards_runs_everyone_once_and_is_repeatable()
+    {
+        var settings = new SimulationSettings { StatushoudersPerYear = 7, GezinsmigrantenPerYear = 4, Seed = 11, HorizonMonths = 40, Shards = 3 };
+        var definition = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Workflows, "klantreis-inburgering.json"));
+
+        var first = await SimulationEngine.RunAsync(settings, definition);
+        var again = await SimulationEngine.RunAsync(settings, definition);
+
+        Assert.Equal((11, 11), (first.People, first.Instances));
+        Assert.Equal(first.TaskCount, first.Tasks.Sum(r => r.Opened)); // the shards' rows were added up, none lost
+        Assert.Equal(first.Tasks.Count, first.Tasks.Select(r => (r.Month, r.Organisation)).Distinct().Count()); // one row per month and partner
+        Assert.Contains(first.Tasks, r => r.Organisation == "isd-bollenstreek" && r.Opened > 0);
+        Assert.Equal((first.TasksCsv(), first.FinesCsv(), first.Bursts, first.DeadlinesMet), (again.TasksCsv(), again.FinesCsv(), again.Bursts, again.DeadlinesMet));
+    }
+
+    [Fact]
+    public void Shards_take_every_person_exactly_once()
+    {
+        var everyone = PersonGenerator.Generate(new SimulationSettings { StatushoudersPerYear = 10, GezinsmigrantenPerYear = 3 }, new Random(1));
+
+        var parts = Enumerable.Range(0, 3).Select(i => new SimulationShard(i, 3).Take(everyone)).ToList();
+
+        Assert.Equal([5, 4, 4], parts.Select(p => p.Count));
+        Assert.Equal(everyone.Select(p => p.KlantreisId).Order(StringComparer.Ordinal), parts.SelectMany(p => p).Select(p => p.KlantreisId).Order(StringComparer.Ordinal));
+        Assert.Same(everyone, SimulationShard.Whole.Take(everyone));
+    }
+
+    [Fact]
+    public void Combined_reports_add_up_per_month_and_partner()
+    {
+        var january = new DateOnly(2027, 1, 1);
+        var february = new DateOnly(2027, 2, 1);
+        var a = new SimulationReport(
+            [new(january, "isd", 2, 1, 1, 0, 0, 0), new(february, "isd", 1, 1, 0, 1, 0, 1)], [new(january, 1, 250m)], 3, 3, 30, 3, 1, 1, TimeSpan.FromSeconds(5))
+        { TimersTime = TimeSpan.FromSeconds(1) };
+        var b = new SimulationReport(
+            [new(january, "isd", 3, 2, 2, 0, 1, 0), new(january, "vwn", 1, 0, 0, 0, 0, 1)], [new(january, 1, 50m), new(february, 2, 100m)], 2, 2, 20, 4, 2, 0, TimeSpan.FromSeconds(6))
+        { TimersTime = TimeSpan.FromSeconds(2) };
+
+        var combined = SimulationReport.Combine([a, b], TimeSpan.FromSeconds(7));
+
+        Assert.Equal(
+            [new(january, "isd", 5, 3, 3, 0, 1, 0), new(january, "vwn", 1, 0, 0, 0, 0, 1), new(february, "isd", 1, 1, 0, 1, 0, 1)],
+            combined.Tasks);
+        Assert.Equal([new(january, 2, 300m), new(february, 2, 100m)], combined.Fines);
+        Assert.Equal((5, 5, 50L, 7, 3, 1), (combined.People, combined.Instances, combined.Bursts, combined.TaskCount, combined.DeadlinesMet, combined.DeadlinesMissed));
+        Assert.Equal((TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(3)), (combined.Elapsed, combined.TimersTime));
+    }
+
+    [Fact]
+    public void Shards_are_validated() =>
+        Assert.Contains(new SimulationSettings { Shards = 0 }.Validate(), e => e.Field == "shards");
 }

@@ -7,9 +7,10 @@ namespace Inburgering.Host.Commands;
 
 /// <summary>
 /// <c>dotnet run --project src/Host -- simulate [--statushouders 41] [--gezinsmigranten 20] [--jaren 1]
-/// [--horizon-maanden N] [--seed 2021] [--uit simulatie] [--postgres "Host=…"]</c>: runs the forecast through
+/// [--horizon-maanden N] [--seed 2021] [--delen 1] [--uit simulatie] [--postgres "Host=…"]</c>: runs the forecast through
 /// <c>workflows/klantreis-inburgering.json</c> in fake time on a private database (a throwaway SQLite database in memory unless
-/// <c>--postgres</c> names an empty database) and writes <c>taken.csv</c> and <c>boetes.csv</c>.
+/// <c>--postgres</c> names an empty database) and writes <c>taken.csv</c> and <c>boetes.csv</c>. <c>--delen N</c> splits the
+/// people over N engines that run at the same time (one per core is about right for a large forecast).
 /// </summary>
 internal static class SimulateCommand
 {
@@ -20,7 +21,7 @@ internal static class SimulateCommand
         if (!TryParse(args, out var settings, out var outFolder, out var postgres, out var error))
         {
             await output.WriteLineAsync(error);
-            await output.WriteLineAsync("usage: simulate [--statushouders 41] [--gezinsmigranten 20] [--jaren 1] [--horizon-maanden N] [--seed 2021] [--uit simulatie] [--postgres \"Host=…\"]");
+            await output.WriteLineAsync("usage: simulate [--statushouders 41] [--gezinsmigranten 20] [--jaren 1] [--horizon-maanden N] [--seed 2021] [--delen 1] [--uit simulatie] [--postgres \"Host=…\"]");
             return 2;
         }
         var problems = settings.Validate();
@@ -36,6 +37,11 @@ internal static class SimulateCommand
         if (CommandFiles.Find(relative) is not { } definition)
         {
             await output.WriteLineAsync($"{relative} was not found from {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}.");
+            return 2;
+        }
+        if (postgres is not null && settings.Shards > 1)
+        {
+            await output.WriteLineAsync("--delen: a run on --postgres is one part; parts each take a database of their own in memory.");
             return 2;
         }
         var database = postgres is null ? null : new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres };
@@ -75,6 +81,7 @@ internal static class SimulateCommand
                     case "--horizon-maanden": settings = settings with { HorizonMonths = Number() }; break;
                     case "--seed": settings = settings with { Seed = Number() }; break;
                     case "--parallel": settings = settings with { Parallelism = Number() }; break;
+                    case "--delen": settings = settings with { Shards = Number() }; break;
                     case "--uit": outFolder = value; break;
                     case "--postgres": postgres = value; break;
                     default:

@@ -34,6 +34,13 @@ public sealed record SimulationSettings
     /// </summary>
     public int ParallelismOn(DatabaseProvider provider) => Parallelism ?? (provider == DatabaseProvider.Sqlite ? 1 : 8);
 
+    /// <summary>
+    /// How many engines share the people (every n-th person each, on a throwaway database of its own), running at the
+    /// same time: a large forecast then uses more than one core. 1 by default. The figures are repeatable for a given
+    /// number, but not equal between numbers: each shard draws its partners' answers from its own sequence.
+    /// </summary>
+    public int Shards { get; init; } = 1;
+
     public int Months => HorizonMonths ?? (ArrivalYears + 4) * 12;
 
     public int People => (StatushoudersPerYear + GezinsmigrantenPerYear) * ArrivalYears;
@@ -65,6 +72,10 @@ public sealed record SimulationSettings
         if (Parallelism is < 1 or > 64)
         {
             errors.Add(("parallelism", "Must be between 1 and 64."));
+        }
+        if (Shards is < 1 or > 64)
+        {
+            errors.Add(("shards", "Must be between 1 and 64."));
         }
         return errors;
     }

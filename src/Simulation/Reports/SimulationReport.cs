@@ -24,6 +24,37 @@ public sealed record SimulationReport(
     /// <summary>Wall time looking for newly opened tasks and planning the partners' answers.</summary>
     public TimeSpan ScanTime { get; init; }
 
+    /// <summary>
+    /// The report of a forecast run in shards: rows of the same month and partner (or month) added up, and the counts
+    /// summed. <paramref name="elapsed"/> is the wall time of the whole; the time split is summed over the shards.
+    /// </summary>
+    public static SimulationReport Combine(IReadOnlyList<SimulationReport> parts, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 1)
+        {
+            return parts[0] with { Elapsed = elapsed };
+        }
+        var tasks = parts.SelectMany(p => p.Tasks)
+            .GroupBy(r => (r.Month, r.Organisation))
+            .OrderBy(g => g.Key.Month).ThenBy(g => g.Key.Organisation, StringComparer.Ordinal)
+            .Select(g => new PartnerMonth(g.Key.Month, g.Key.Organisation, g.Sum(r => r.Opened), g.Sum(r => r.Completed), g.Sum(r => r.OnTime),
+                g.Sum(r => r.Late), g.Sum(r => r.Expired), g.Sum(r => r.OpenOverdue)))
+            .ToList();
+        var fines = parts.SelectMany(p => p.Fines)
+            .GroupBy(f => f.Month)
+            .OrderBy(g => g.Key)
+            .Select(g => new FineMonth(g.Key, g.Sum(f => f.Count), g.Sum(f => f.Amount)))
+            .ToList();
+        return new SimulationReport(tasks, fines, parts.Sum(p => p.People), parts.Sum(p => p.Instances), parts.Sum(p => p.Bursts), parts.Sum(p => p.TaskCount),
+            parts.Sum(p => p.DeadlinesMet), parts.Sum(p => p.DeadlinesMissed), elapsed)
+        {
+            TimersTime = TimeSpan.FromTicks(parts.Sum(p => p.TimersTime.Ticks)),
+            ActionsTime = TimeSpan.FromTicks(parts.Sum(p => p.ActionsTime.Ticks)),
+            ScanTime = TimeSpan.FromTicks(parts.Sum(p => p.ScanTime.Ticks)),
+        };
+    }
+
     /// <summary>One row per month and partner: <c>maand,organisatie,geopend,afgerond,op_tijd,te_laat,verlopen,open_over_termijn</c>.</summary>
     public string TasksCsv()
     {
