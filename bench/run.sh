@@ -11,7 +11,7 @@
 #                           (args: --p4-instances 100000 --p4-tasks 10 --p4-runs 50 --p4-warmup 5 --p4-page-runs 30 --p4-page-warmup 3)
 #   bench/run.sh p5 [args]  10,000 klantreizen through workflows/klantreis-inburgering.json in 36 months of fake time vs raw
 #                           INSERT+COMMIT on the same store (args: --p5-people 10000 --p5-months 36 [--p5-store memory|postgres]
-#                           [--p5-parallel N]; memory = the simulation's own throwaway SQLite in memory, the default)
+#                           [--p5-shards N] [--p5-parallel N]; memory = the simulation's own throwaway SQLite in memory, the default)
 #   bench/run.sh p8 [args]  tasks opened -> TaskAssigned consumed through the outbox and a throwaway RabbitMQ vs raw MassTransit
 #                           publish -> consume (args: --p8-rate 1000 --p8-seconds 10 --p8-rounds 2 --p8-warmup 3 --p8-inflight 32 [--p8-outbox-parallelism N])
 #   bench/run.sh p7 [args]  the klantreis in the designer in Chromium until interactive, and the Host's memory with it open, vs a

@@ -79,6 +79,9 @@ internal sealed class BenchOptions
     /// </summary>
     public string P5Store { get; private set; } = "memory";
 
+    /// <summary>P5, in memory: engines that share the people and run at the same time (SimulationSettings.Shards); default one per core.</summary>
+    public int P5Shards { get; private set; } = Environment.ProcessorCount;
+
     /// <summary>P7: warm rounds (each opens the klantreis, the 3-activity designer and the definitions page), after one cold round.</summary>
     public int P7Rounds { get; private set; } = 10;
 
@@ -136,6 +139,9 @@ internal sealed class BenchOptions
                     break;
                 case "--p5-parallel":
                     o.P5Parallelism = NextInt();
+                    break;
+                case "--p5-shards":
+                    o.P5Shards = NextInt();
                     break;
                 case "--p5-store":
                     o.P5Store = Next() switch

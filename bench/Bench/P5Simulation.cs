@@ -36,42 +36,38 @@ internal static class P5Simulation
             ArrivalYears = years,
             HorizonMonths = options.P5Months,
             Parallelism = options.P5Parallelism,
+            Shards = postgres ? 1 : options.P5Shards,
         };
         var provider = postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
-        var store = postgres ? "PostgreSQL (durable)" : "a throwaway SQLite database in memory, as simulate and the API use";
-        output.WriteLine($"== P5 simulation: {N(settings.People)} klantreizen arriving over {years} years, {settings.Months} months of fake time, on {store}, parallelism {settings.ParallelismOn(provider)}");
+        var store = postgres ? "PostgreSQL (durable)" : $"throwaway SQLite databases in memory, as simulate and the API use, {settings.Shards} shard(s) at once";
+        output.WriteLine($"== P5 simulation: {N(settings.People)} klantreizen arriving over {years} years, {settings.Months} months of fake time, on {store}, parallelism {settings.ParallelismOn(provider)} per shard");
         var definition = await File.ReadAllTextAsync(Locate("workflows/klantreis-inburgering.json"));
         var clock = new SimulationClock(new DateTimeOffset(settings.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 
         EngineHost? host = null;
-        ThrowawayDatabase? memory = null;
         try
         {
-            IServiceProvider services;
             double baseline;
             if (postgres)
             {
                 host = await EngineHost.CreateAsync(options.ConnectionString, "bench_p5", (s, _) => s.AddSingleton<TimeProvider>(clock));
-                services = host.Services;
                 baseline = await PostgresBaselineAsync(host, TimeSpan.FromSeconds(5));
             }
             else
             {
-                memory = new ThrowawayDatabase("bench-p5");
-                services = await SimulationEngine.BuildAsync(memory.Options, AppContext.BaseDirectory, clock);
+                using var memory = new ThrowawayDatabase("bench-p5-baseline");
                 baseline = await SqliteBaselineAsync(memory.ConnectionString, TimeSpan.FromSeconds(5));
             }
 
             var cpu = CpuMeter.Now();
             var gc = GC.GetTotalAllocatedBytes(precise: false);
-            var report = await new KlantreisSimulation(services, clock).RunAsync(settings, definition);
+            // In memory exactly what simulate and the API run (an engine and a throwaway database per shard).
+            var report = host is not null
+                ? await new KlantreisSimulation(host.Services, clock).RunAsync(settings, definition)
+                : await SimulationEngine.RunAsync(settings, definition);
             var (client, server) = CpuMeter.Now();
             var allocated = GC.GetTotalAllocatedBytes(precise: false) - gc;
             using var process = Process.GetCurrentProcess();
-            if (services is IAsyncDisposable disposable && host is null)
-            {
-                await disposable.DisposeAsync();
-            }
 
             var burstsPerSecond = report.Bursts / report.Elapsed.TotalSeconds;
             var serverCpu = postgres ? $", server {(server - cpu.Server).TotalSeconds:F0} s" : "";
@@ -98,7 +94,6 @@ internal static class P5Simulation
             {
                 await host.DisposeAsync();
             }
-            memory?.Dispose();
         }
     }
 
