@@ -30,6 +30,7 @@ internal static class EngineSetup
     public static IEndpointRouteBuilder MapEngineApi(this IEndpointRouteBuilder app) => app
         .MapDefinitionEndpoints()
         .MapInstanceEndpoints()
+        .MapImportEndpoints()
         .MapEventEndpoints()
         .MapIncidentEndpoints()
         .MapTaskEndpoints()

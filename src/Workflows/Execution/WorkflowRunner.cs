@@ -53,6 +53,36 @@ public sealed partial class WorkflowRunner(
         return instance;
     }
 
+    /// <summary>
+    /// What <see cref="StartAsync"/> would refuse in <paramref name="request"/>, without starting anything: the variables'
+    /// and the start points' field errors together (empty when it would start). An unknown or unpublished definition
+    /// throws <see cref="DefinitionNotFoundException"/>, as StartAsync does. For imports that check every klantreis before
+    /// the first one starts.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> CheckStartAsync(StartInstanceRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var definition = await catalog.GetPublishedAsync(request.DefinitionId, request.Version, cancellationToken);
+        var errors = new List<FieldError>();
+        try
+        {
+            InstanceVariables.Create(definition.Model, request.Variables);
+        }
+        catch (InvalidInputException invalid)
+        {
+            errors.AddRange(invalid.Errors);
+        }
+        try
+        {
+            StartPoints.Resolve(definition, request.StartAt);
+        }
+        catch (InvalidInputException invalid)
+        {
+            errors.AddRange(invalid.Errors);
+        }
+        return errors;
+    }
+
     /// <summary>One start in its own transaction, retried on fresh state when it loses a race.</summary>
     private async Task<WorkflowInstance> StartAloneAsync(PendingStart start, CancellationToken cancellationToken)
     {

@@ -39,6 +39,7 @@ public sealed class AuthorizationTableTests : IDisposable
         [("POST", "/api/definitions/{id}/publish")] = DesignDefinitions,
         [("GET", "/api/activity-types")] = ReadDefinitions,
         [("POST", "/api/instances/")] = OperateInstances,
+        [("POST", "/api/instances/import")] = OperateInstances,
         [("GET", "/api/instances/")] = ReadInstances,
         [("GET", "/api/instances/{id:guid}")] = ReadInstances,
         [("GET", "/api/instances/{id:guid}/journal")] = ReadInstances,
