@@ -80,7 +80,7 @@ internal sealed class BenchOptions
     public string P5Store { get; private set; } = "memory";
 
     /// <summary>P5, in memory: engines that share the people and run at the same time (SimulationSettings.Shards); default one per core.</summary>
-    public int P5Shards { get; private set; } = Environment.ProcessorCount;
+    public int P5Shards { get; private set; } = Math.Min(Environment.ProcessorCount, 64);
 
     /// <summary>P7: warm rounds (each opens the klantreis, the 3-activity designer and the definitions page), after one cold round.</summary>
     public int P7Rounds { get; private set; } = 10;

@@ -12,8 +12,9 @@ namespace Inburgering.Bench;
 /// real start), sent exactly as the engine sends them — one batch of <c>INSERT … SELECT * FROM unnest(…)</c> per table
 /// (<see cref="InsertTable"/>), one implicit transaction, on a pooled connection — but without the engine: no definition,
 /// burst, change tracker, kept-event reads or expressions. Copies are built before the clock starts. So floor ÷ baseline
-/// is the best ratio ANY engine that durably writes these rows could reach on this server, and engine ÷ floor is what
-/// the engine's own work costs on top of its rows.
+/// is the best ratio an engine that commits each start alone could reach on this server, and engine ÷ floor is what the
+/// engine's own work costs on top of its rows. (The engine groups starts that arrive together into one commit, which the
+/// floor does not: a grouping engine's ceiling is higher, and its own CPU is what limits it.)
 /// </summary>
 internal sealed class P1Floor
 {

@@ -114,7 +114,7 @@ internal static class P1StartThroughput
                 $" | {F((double)(s1.Commands - s0.Commands) / options.Starts, 2)} round trips/start, {F((s1.InDatabase - s0.InDatabase).TotalMilliseconds / options.Starts, 2)} ms/start waiting on SQL");
             output.WriteLine($"P1 C={c} engine {engineCpu.PerOperation(options.Starts)} | baseline {baselineCpu.PerOperation(options.Starts)} | {F((double)(s1.Commits - s0.Commits) / options.Starts, 2)} commits/start");
             var floorRate = options.Starts / floorTime.TotalSeconds;
-            output.WriteLine($"P1 C={c} floor (a start's rows without the engine) {F(floorRate)} starts/s, {floorCpu.PerOperation(options.Starts)} | floor/baseline {F(floorRate / baselineRate, 2)} = the best ratio any engine writing these rows reaches here | engine/floor {F(engineRate / floorRate, 2)}");
+            output.WriteLine($"P1 C={c} floor (a start's rows without the engine) {F(floorRate)} starts/s, {floorCpu.PerOperation(options.Starts)} | floor/baseline {F(floorRate / baselineRate, 2)} = the best an engine committing each start alone reaches here | engine/floor {F(engineRate / floorRate, 2)}");
         }
 
         // Where a start's time goes: sequential starts with every command timed (not part of the figures above).

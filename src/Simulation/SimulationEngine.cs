@@ -41,16 +41,17 @@ public static class SimulationEngine
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Validate() is [var (field, message), ..])
+        {
+            throw new ArgumentException($"{field}: {message}", nameof(settings)); // before any engine is built
+        }
         if (settings.Shards > 1)
         {
             if (database is not null)
             {
                 throw new ArgumentException("A simulation on a named database runs in one shard; shards each take a throwaway database.", nameof(database));
             }
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var parts = await Task.WhenAll(Enumerable.Range(0, settings.Shards).Select(i =>
-                Task.Run(() => RunShardAsync(settings, definitionJson, new SimulationShard(i, settings.Shards), configure, cancellationToken), cancellationToken)));
-            return SimulationReport.Combine(parts, watch.Elapsed);
+            return await RunShardsAsync(settings, definitionJson, configure, cancellationToken);
         }
         if (database is not null)
         {
@@ -59,6 +60,40 @@ public static class SimulationEngine
             return await new KlantreisSimulation(services, clock).RunAsync(settings, definitionJson, cancellationToken);
         }
         return await RunShardAsync(settings, definitionJson, SimulationShard.Whole, configure, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every shard at once. The wall time includes building the engines (about a second), which one shard's report
+    /// leaves out. The first shard to fail stops the others, and its exception is the one thrown.
+    /// </summary>
+    private static async Task<SimulationReport> RunShardsAsync(
+        SimulationSettings settings, string definitionJson, Action<IServiceCollection>? configure, CancellationToken cancellationToken)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var shards = Enumerable.Range(0, settings.Shards).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                return await RunShardAsync(settings, definitionJson, new SimulationShard(i, settings.Shards), configure, stop.Token);
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                throw;
+            }
+        }, stop.Token)).ToList();
+        try
+        {
+            return SimulationReport.Combine(await Task.WhenAll(shards), watch.Elapsed);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested
+            && shards.FirstOrDefault(s => s.IsFaulted && s.Exception!.InnerException is not OperationCanceledException) is { } failed)
+        {
+            // The others were stopped because this one failed: its error is the one that says what went wrong.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.Exception!.InnerException!);
+            throw;
+        }
     }
 
     /// <summary>One shard on an engine and a throwaway database of its own.</summary>

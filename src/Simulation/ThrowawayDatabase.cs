@@ -23,17 +23,24 @@ public sealed class ThrowawayDatabase : IDisposable
             Cache = SqliteCacheMode.Shared,
         }.ToString();
         _keepAlive = new SqliteConnection(ConnectionString);
-        _keepAlive.Open();
+        try
+        {
+            _keepAlive.Open();
+        }
+        catch
+        {
+            _keepAlive.Dispose();
+            throw;
+        }
     }
 
     public string ConnectionString { get; }
 
     public DatabaseOptions Options => new() { Provider = DatabaseProvider.Sqlite, ConnectionString = ConnectionString };
 
-    /// <summary>Frees the database: the pool's idle connections to it close, then the last one, this.</summary>
-    public void Dispose()
-    {
-        SqliteConnection.ClearPool(_keepAlive);
-        _keepAlive.Dispose();
-    }
+    /// <summary>
+    /// Frees the database. Microsoft.Data.Sqlite does not pool connections to a memory database, so once the engine's
+    /// own connections are closed (dispose the engine first) this one is the last.
+    /// </summary>
+    public void Dispose() => _keepAlive.Dispose();
 }

@@ -105,6 +105,19 @@ public sealed class SimulationTests
     }
 
     [Fact]
-    public void Shards_are_validated() =>
+    public async Task Shards_are_validated_before_any_engine_is_built()
+    {
         Assert.Contains(new SimulationSettings { Shards = 0 }.Validate(), e => e.Field == "shards");
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => SimulationEngine.RunAsync(new SimulationSettings { Shards = 65 }, "{}"));
+        Assert.StartsWith("shards:", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_shard_that_fails_stops_the_others_and_its_error_is_the_one_thrown()
+    {
+        var failure = await Assert.ThrowsAsync<ArgumentException>(() =>
+            SimulationEngine.RunAsync(new SimulationSettings { StatushoudersPerYear = 4, GezinsmigrantenPerYear = 0, Shards = 3 }, "{ \"id\": \"kapot\" }"));
+
+        Assert.Contains("definition is invalid", failure.Message, StringComparison.Ordinal);
+    }
 }

@@ -89,6 +89,8 @@ public sealed class ImportApiTests : IAsyncLifetime
         })).Content.ReadFromJsonAsync<JsonObject>();
 
         Assert.Equal(["skipped", "wouldStart"], dry!["items"]!.AsArray().Select(i => i!["status"]!.GetValue<string>()));
+        Assert.Contains("(Running)", dry["items"]![0]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, dry["version"]!.GetValue<int>());
         Assert.Equal(1, await CountAsync());
     }
 
