@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Inburgering.Host.Tests.Infrastructure;
 
@@ -18,8 +17,7 @@ public sealed class ImportApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _client = _factory.CreateClient();
-        (await _client.PutAsync(new Uri("/api/definitions/api-flow/draft", UriKind.Relative), Json(DefinitionApiTests.Definition().ToJson()))).EnsureSuccessStatusCode();
-        (await _client.PostAsync(new Uri("/api/definitions/api-flow/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        await _client.PublishAsync("api-flow", DefinitionApiTests.Definition().ToJson());
     }
 
     [Fact]
@@ -109,8 +107,6 @@ public sealed class ImportApiTests : IAsyncLifetime
 
     private async Task<int> CountAsync() =>
         (await _client.GetFromJsonAsync<JsonObject>("/api/instances?definitionId=api-flow"))!["total"]!.GetValue<int>();
-
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     public Task DisposeAsync()
     {
