@@ -53,13 +53,9 @@ public static class SimulationEngine
             }
             return await RunShardsAsync(settings, definitionJson, configure, cancellationToken);
         }
-        if (database is not null)
-        {
-            var clock = new SimulationClock(new DateTimeOffset(settings.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-            await using var services = await BuildAsync(database, AppContext.BaseDirectory, clock, configure, cancellationToken);
-            return await new KlantreisSimulation(services, clock).RunAsync(settings, definitionJson, cancellationToken);
-        }
-        return await RunShardAsync(settings, definitionJson, SimulationShard.Whole, configure, cancellationToken);
+        return database is not null
+            ? await RunOnAsync(database, settings, definitionJson, SimulationShard.Whole, configure, cancellationToken)
+            : await RunShardAsync(settings, definitionJson, SimulationShard.Whole, configure, cancellationToken);
     }
 
     /// <summary>
@@ -101,8 +97,16 @@ public static class SimulationEngine
         SimulationSettings settings, string definitionJson, SimulationShard shard, Action<IServiceCollection>? configure, CancellationToken cancellationToken)
     {
         using var throwaway = new ThrowawayDatabase("simulatie");
+        return await RunOnAsync(throwaway.Options, settings, definitionJson, shard, configure, cancellationToken);
+    }
+
+    /// <summary>One shard on an engine of its own over <paramref name="database"/>, disposed before the database is.</summary>
+    private static async Task<SimulationReport> RunOnAsync(
+        DatabaseOptions database, SimulationSettings settings, string definitionJson, SimulationShard shard, Action<IServiceCollection>? configure,
+        CancellationToken cancellationToken)
+    {
         var clock = new SimulationClock(new DateTimeOffset(settings.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        await using var services = await BuildAsync(throwaway.Options, AppContext.BaseDirectory, clock, configure, cancellationToken);
+        await using var services = await BuildAsync(database, AppContext.BaseDirectory, clock, configure, cancellationToken);
         return await new KlantreisSimulation(services, clock).RunAsync(settings, definitionJson, shard, cancellationToken);
     }
 }
