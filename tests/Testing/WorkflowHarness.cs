@@ -6,6 +6,8 @@ using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Execution;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Stores;
+using Inburgering.Workflows.Stores.Memory;
 using Inburgering.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +17,7 @@ namespace Inburgering.Testing;
 
 /// <summary>
 /// Runs a definition, or one activity inside a tiny definition, in a few lines: a real database (SQLite file or the
-/// throwaway PostgreSQL), the standard activities, and fake time.
+/// throwaway PostgreSQL) or the engine's memory store, the standard activities, and fake time.
 /// <code>
 /// await using var h = await WorkflowHarness.CreateAsync();
 /// await h.PublishAsync(json);
@@ -72,6 +74,10 @@ public sealed class WorkflowHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(time);
         services.AddWorkflowsPersistence(options, folder?.Path ?? Path.GetTempPath());
         services.AddWorkflowEngine().AddStandardActivities();
+        if (database == HarnessDatabase.Memory)
+        {
+            services.AddMemoryWorkflowStore();
+        }
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
@@ -101,6 +107,16 @@ public sealed class WorkflowHarness : IAsyncDisposable
     /// <summary>The instance as stored: status, variables, open waits, journal and incidents.</summary>
     public async Task<InstanceView> GetAsync(Guid instanceId)
     {
+        if (MemoryStore is { } memory)
+        {
+            var stored = memory.Instances(i => i.Id == instanceId).Single();
+            return new InstanceView(
+                stored,
+                JsonNode.Parse(stored.VariablesJson)!.AsObject(),
+                memory.Waits(w => w.InstanceId == instanceId).OrderBy(w => w.ActivityKey, StringComparer.Ordinal).ToList(),
+                memory.JournalOf(instanceId),
+                memory.Incidents(i => i.InstanceId == instanceId).OrderBy(i => i.CreatedAtUtc).ToList());
+        }
         await using var db = await _services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync();
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instanceId);
         return new InstanceView(
@@ -111,10 +127,17 @@ public sealed class WorkflowHarness : IAsyncDisposable
             await db.Incidents.AsNoTracking().Where(i => i.InstanceId == instanceId).OrderBy(i => i.CreatedAtUtc).ToListAsync());
     }
 
+    /// <summary>The memory store the instances run on, when the harness runs on <see cref="HarnessDatabase.Memory"/>.</summary>
+    public MemoryWorkflowStore? MemoryStore => _services.GetRequiredService<IWorkflowStore>() as MemoryWorkflowStore;
+
     /// <summary>Runs a read against the harness's database (tasks, outbox, audit, inbox…).</summary>
     public async Task<T> QueryAsync<T>(Func<WorkflowsDbContext, Task<T>> query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (MemoryStore is not null)
+        {
+            throw new InvalidOperationException("This harness runs instances in memory: read them from MemoryStore, not the database.");
+        }
         await using var db = await _services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync();
         return await query(db);
     }

@@ -1,5 +1,5 @@
 using Inburgering.Workflows.Instances;
-using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Stores;
 
 namespace Inburgering.Workflows.Activities;
 
@@ -14,12 +14,12 @@ public interface IWaitObserver
     ValueTask OnWaitClosedAsync(WaitClosedArguments arguments);
 }
 
-/// <param name="Db">The burst's context: add rows, never call SaveChanges.</param>
-public sealed record WaitOpenedArguments(WorkflowsDbContext Db, WorkflowInstance Instance, WorkflowWait Wait, WaitRequest Request, DateTimeOffset Now);
+/// <param name="Session">The burst's unit of work: add rows, never commit it.</param>
+public sealed record WaitOpenedArguments(IStoreSession Session, WorkflowInstance Instance, WorkflowWait Wait, WaitRequest Request, DateTimeOffset Now);
 
-/// <param name="Db">The burst's context: add or change rows, never call SaveChanges.</param>
-/// <param name="TimersTracked">The burst already loaded every timer of this wait into <paramref name="Db"/>: no query needed.</param>
-public sealed record WaitClosedArguments(WorkflowsDbContext Db, WorkflowInstance Instance, WorkflowWait Wait, WaitCloseReason Reason, DateTimeOffset Now, bool TimersTracked = false);
+/// <param name="Session">The burst's unit of work: add or change rows, never commit it.</param>
+/// <param name="TimersTracked">The burst already read every timer of this wait into <paramref name="Session"/>: no query needed.</param>
+public sealed record WaitClosedArguments(IStoreSession Session, WorkflowInstance Instance, WorkflowWait Wait, WaitCloseReason Reason, DateTimeOffset Now, bool TimersTracked = false);
 
 public enum WaitCloseReason
 {

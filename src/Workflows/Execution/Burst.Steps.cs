@@ -120,7 +120,7 @@ internal sealed partial class Burst
         reason = Truncate(reason, 900)!;
         Journal(JournalKind.ActivityFaulted, node.Key, node.Node.Type, message: reason);
         var continues = continueAllowed && node.Node.OnFault == FaultBehavior.Continue;
-        Db.Incidents.Add(new Incident
+        Session.Add(new Incident
         {
             Id = Guid.CreateVersion7(Now),
             InstanceId = Instance.Id,

@@ -3,7 +3,6 @@ using Inburgering.Workflows.Activities;
 using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Timers;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Workflows.Execution;
 
@@ -34,12 +33,12 @@ internal sealed partial class Burst
             DeadlineJson = request.Deadline is null ? null : DeadlineRecord.From(request.Deadline).ToJson(),
             CreatedAtUtc = Now.UtcDateTime,
         };
-        Db.Waits.Add(wait);
+        Session.Add(wait);
         OpenWaits.Add(wait);
         Journal(JournalKind.ActivityWaiting, node.Key, node.Node.Type, message: Describe(request));
         foreach (var observer in _observers)
         {
-            await observer.OnWaitOpenedAsync(new WaitOpenedArguments(Db, Instance, wait, request, Now));
+            await observer.OnWaitOpenedAsync(new WaitOpenedArguments(Session, Instance, wait, request, Now));
         }
     }
 
@@ -64,7 +63,7 @@ internal sealed partial class Burst
         var waiting = OpenWaits.Where(w => w.Kind == WaitKinds.Event && w.EventName == eventName).ToList();
         if (waiting.Count == 0)
         {
-            Db.PendingEvents.Add(new PendingEvent
+            Session.Add(new PendingEvent
             {
                 Id = Guid.CreateVersion7(Now),
                 InstanceId = Instance.Id,
@@ -94,7 +93,7 @@ internal sealed partial class Burst
         {
             return false;
         }
-        var kept = await Db.PendingEvents.Where(p => p.InstanceId == null && p.CorrelationKey == key).OrderBy(p => p.ReceivedAtUtc).ToListAsync();
+        var kept = await Session.PendingEventsAsync(null, [key]);
         if (kept.Count == 0)
         {
             return false;
@@ -102,7 +101,7 @@ internal sealed partial class Burst
         kept.ForEach(row => row.InstanceId = Instance.Id); // from now on kept for this instance, also for waits opened below
         foreach (var row in kept)
         {
-            if (Db.Entry(row).State == EntityState.Deleted)
+            if (Session.IsRemoved(row))
             {
                 continue; // a wait opened while delivering an earlier one and claimed it already
             }
@@ -112,7 +111,7 @@ internal sealed partial class Burst
                 Journal(JournalKind.EventQueued, message: $"Gebeurtenis '{row.EventName}' bewaard: nog niets wacht erop.");
                 continue;
             }
-            Db.PendingEvents.Remove(row);
+            Session.Remove(row);
             foreach (var wait in waiting)
             {
                 Journal(JournalKind.EventReceived, wait.ActivityKey, message: $"Gebeurtenis '{row.EventName}' ontvangen (binnengekomen {row.ReceivedAtUtc:yyyy-MM-dd HH:mm:ss} UTC, tijdens de start).");
@@ -153,11 +152,11 @@ internal sealed partial class Burst
 
     private async Task CloseWaitAsync(WorkflowWait wait, WaitCloseReason reason)
     {
-        Db.Waits.Remove(wait);
+        Session.Remove(wait);
         OpenWaits.Remove(wait);
         foreach (var observer in _observers)
         {
-            await observer.OnWaitClosedAsync(new WaitClosedArguments(Db, Instance, wait, reason, Now, TimersTrackedFor.Contains(wait.Id)));
+            await observer.OnWaitClosedAsync(new WaitClosedArguments(Session, Instance, wait, reason, Now, TimersTrackedFor.Contains(wait.Id)));
         }
     }
 
@@ -174,18 +173,13 @@ internal sealed partial class Burst
             var key = Instance.CorrelationKey;
             var id = Instance.Id;
             var isNew = IsNewInstance;
-            _pending = isNew && key is null
-                ? []
-                : await Db.PendingEvents
-                    .Where(p => (!isNew && p.InstanceId == id) || (key != null && p.InstanceId == null && p.CorrelationKey == key))
-                    .OrderBy(p => p.ReceivedAtUtc)
-                    .ToListAsync();
+            _pending = await Session.PendingEventsAsync(isNew ? null : id, key is null ? [] : [key]);
         }
         var pending = _pending.FirstOrDefault(p => p.EventName == eventName);
         if (pending is not null)
         {
             _pending.Remove(pending);
-            Db.PendingEvents.Remove(pending);
+            Session.Remove(pending);
         }
         return pending;
     }

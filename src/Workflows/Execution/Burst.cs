@@ -4,13 +4,13 @@ using Inburgering.Workflows.Activities;
 using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Expressions;
 using Inburgering.Workflows.Instances;
-using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Stores;
 
 namespace Inburgering.Workflows.Execution;
 
 /// <summary>
 /// One burst: everything that happens to an instance between one trigger and the moment every path waits or ends.
-/// It only changes tracked entities; the runner commits them in ONE SaveChanges (one transaction), so the instance
+/// It only changes its unit of work (<see cref="IStoreSession"/>); the runner commits it in ONE transaction, so the instance
 /// state, journal, waits and whatever observers add commit together or not at all. Nothing external happens here.
 /// </summary>
 internal sealed partial class Burst
@@ -21,10 +21,10 @@ internal sealed partial class Burst
     private int _steps;
 
     public Burst(
-        WorkflowsDbContext db, WorkflowInstance instance, WorkflowDefinition definition, List<WorkflowWait> openWaits,
+        IStoreSession session, WorkflowInstance instance, WorkflowDefinition definition, List<WorkflowWait> openWaits,
         ExpressionEvaluator expressions, IReadOnlyList<IWaitObserver> observers, DateTimeOffset now, int maxSteps)
     {
-        Db = db;
+        Session = session;
         Instance = instance;
         Definition = definition;
         OpenWaits = openWaits;
@@ -37,7 +37,8 @@ internal sealed partial class Burst
         Parameters = definition.ParameterDefaults;
     }
 
-    public WorkflowsDbContext Db { get; }
+    /// <summary>The unit of work the burst changes; the runner commits it.</summary>
+    public IStoreSession Session { get; }
 
     public WorkflowInstance Instance { get; }
 
@@ -65,7 +66,7 @@ internal sealed partial class Burst
     public ExpressionScope Scope(JsonNode? input) => new() { Variables = Snapshot(Variables), Parameters = Parameters, Input = input };
 
     public void Journal(JournalKind kind, string? activityKey = null, string? activityType = null, string? outcome = null, string? message = null) =>
-        Db.Journal.Add(new JournalEntry
+        Session.Add(new JournalEntry
         {
             InstanceId = Instance.Id,
             Sequence = ++Instance.JournalSequence,

@@ -1,5 +1,5 @@
 using Inburgering.Workflows.Instances;
-using Microsoft.EntityFrameworkCore;
+using Inburgering.Workflows.Stores;
 
 namespace Inburgering.Workflows.Execution;
 
@@ -14,8 +14,8 @@ public sealed partial class WorkflowRunner
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+            await using var session = await store.OpenAsync(cancellationToken);
+            var instance = await session.FindInstanceAsync(instanceId, cancellationToken);
             if (instance is null)
             {
                 return BurstOutcome.NotFound();
@@ -25,23 +25,23 @@ public sealed partial class WorkflowRunner
                 return BurstOutcome.Ignored($"The instance is {instance.Status}.", instance.Status);
             }
             var definition = await catalog.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-            var waits = InOpeningOrder(await db.Waits.Where(w => w.InstanceId == instanceId).ToListAsync(cancellationToken));
-            var burst = new Burst(db, instance, definition, waits, expressions, _observers, time.GetUtcNow(), _options.MaxStepsPerBurst);
+            var waits = InOpeningOrder(await session.WaitsOfAsync([instanceId], cancellationToken));
+            var burst = new Burst(session, instance, definition, waits, expressions, _observers, time.GetUtcNow(), _options.MaxStepsPerBurst);
 
             if (!await apply(burst))
             {
                 return BurstOutcome.Ignored("Nothing to do: the wait is no longer open.", instance.Status);
             }
             burst.Finish();
-            var wakeUps = AddedTimerDueTimes(db);
+            var wakeUps = session.AddedTimerDueTimes();
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await session.CommitAsync(cancellationToken);
                 ScheduleWakeUp(wakeUps);
                 LogBurst(instanceId, trigger, instance.Status);
                 return BurstOutcome.Applied(instance.Status);
             }
-            catch (DbUpdateException) when (attempt < _options.MaxBurstAttempts)
+            catch (StoreConflictException) when (attempt < _options.MaxBurstAttempts)
             {
                 // Lost the race (Version changed, the pending event or wait we took is gone, or a journal sequence
                 // clashed): nothing of this burst committed. Back off a little and run it again on fresh state.

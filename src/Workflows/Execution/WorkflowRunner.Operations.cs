@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Inburgering.Workflows.Inbox;
 using Inburgering.Workflows.Instances;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Workflows.Execution;
 
@@ -18,11 +17,11 @@ public sealed partial class WorkflowRunner
             if (messageId is not null)
             {
                 var receiver = EventReceiver(instanceId);
-                if (await burst.Db.ProcessedMessages.AnyAsync(m => m.MessageId == messageId && m.Receiver == receiver, cancellationToken))
+                if (await burst.Session.IsProcessedAsync(messageId, receiver, cancellationToken))
                 {
                     return false;
                 }
-                burst.Db.ProcessedMessages.Add(new ProcessedMessage { MessageId = messageId, Receiver = receiver, ProcessedAtUtc = burst.Now.UtcDateTime, Result = eventName });
+                burst.Session.Add(new ProcessedMessage { MessageId = messageId, Receiver = receiver, ProcessedAtUtc = burst.Now.UtcDateTime, Result = eventName });
             }
             await burst.DeliverEventAsync(eventName, payload);
             return true;
@@ -37,21 +36,17 @@ public sealed partial class WorkflowRunner
         string correlationKey, string eventName, JsonNode? payload, string? messageId = null, CancellationToken cancellationToken = default)
     {
         List<Guid> instanceIds;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        await using (var session = await store.OpenAsync(cancellationToken))
         {
-            if (messageId is not null && await db.ProcessedMessages.AnyAsync(m => m.MessageId == messageId && m.Receiver == PendingReceiver, cancellationToken))
+            if (messageId is not null && await session.IsProcessedAsync(messageId, PendingReceiver, cancellationToken))
             {
                 return []; // it was kept for the key the first time; the kept copy is what gets delivered
             }
-            instanceIds = await db.Instances
-                .Where(i => i.CorrelationKey == correlationKey && (i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Faulted))
-                .OrderBy(i => i.CreatedAtUtc)
-                .Select(i => i.Id)
-                .ToListAsync(cancellationToken);
+            instanceIds = await session.LiveInstancesWithKeyAsync(correlationKey, cancellationToken);
             if (instanceIds.Count == 0)
             {
                 var now = time.GetUtcNow();
-                db.PendingEvents.Add(new PendingEvent
+                session.Add(new PendingEvent
                 {
                     Id = Guid.CreateVersion7(now),
                     CorrelationKey = correlationKey,
@@ -61,9 +56,9 @@ public sealed partial class WorkflowRunner
                 });
                 if (messageId is not null)
                 {
-                    db.ProcessedMessages.Add(new ProcessedMessage { MessageId = messageId, Receiver = PendingReceiver, ProcessedAtUtc = now.UtcDateTime, Result = eventName });
+                    session.Add(new ProcessedMessage { MessageId = messageId, Receiver = PendingReceiver, ProcessedAtUtc = now.UtcDateTime, Result = eventName });
                 }
-                await db.SaveChangesAsync(cancellationToken);
+                await session.CommitAsync(cancellationToken);
             }
         }
         if (instanceIds.Count == 0)
@@ -93,17 +88,13 @@ public sealed partial class WorkflowRunner
     private async Task<Guid?> DeliverEventsKeptForKeyAsync(string correlationKey, CancellationToken cancellationToken)
     {
         Guid? instanceId;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        await using (var session = await store.OpenAsync(cancellationToken))
         {
-            if (!await db.PendingEvents.AnyAsync(p => p.InstanceId == null && p.CorrelationKey == correlationKey, cancellationToken))
+            if ((await session.KeysWithPendingEventsAsync([correlationKey], cancellationToken)).Count == 0)
             {
                 return null;
             }
-            instanceId = await db.Instances
-                .Where(i => i.CorrelationKey == correlationKey && (i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Faulted))
-                .OrderBy(i => i.CreatedAtUtc)
-                .Select(i => (Guid?)i.Id)
-                .FirstOrDefaultAsync(cancellationToken);
+            instanceId = (await session.LiveInstancesWithKeyAsync(correlationKey, cancellationToken)) is [var oldest, ..] ? oldest : null;
         }
         if (instanceId is not { } id)
         {
@@ -121,9 +112,9 @@ public sealed partial class WorkflowRunner
     public async Task<BurstOutcome> RetryIncidentAsync(Guid incidentId, CancellationToken cancellationToken = default)
     {
         Guid? instanceId;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        await using (var session = await store.OpenAsync(cancellationToken))
         {
-            instanceId = await db.Incidents.Where(i => i.Id == incidentId).Select(i => (Guid?)i.InstanceId).FirstOrDefaultAsync(cancellationToken);
+            instanceId = await session.InstanceOfIncidentAsync(incidentId, cancellationToken);
         }
         if (instanceId is null)
         {
@@ -131,8 +122,8 @@ public sealed partial class WorkflowRunner
         }
         return await RunBurstAsync(instanceId.Value, "retry", async burst =>
         {
-            var incident = await burst.Db.Incidents.FirstAsync(i => i.Id == incidentId, cancellationToken);
-            if (incident.Status != IncidentStatus.Open || !burst.Definition.Nodes.TryGetValue(incident.ActivityKey, out var node))
+            var incident = await burst.Session.FindIncidentAsync(incidentId, cancellationToken);
+            if (incident is null || incident.Status != IncidentStatus.Open || !burst.Definition.Nodes.TryGetValue(incident.ActivityKey, out var node))
             {
                 return false;
             }

@@ -1,7 +1,6 @@
 using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Instances;
-using Inburgering.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Inburgering.Workflows.Stores;
 using Microsoft.Extensions.Logging;
 
 namespace Inburgering.Workflows.Execution;
@@ -63,18 +62,18 @@ public sealed partial class WorkflowRunner
         {
             // No caller's token: one caller giving up must not fail the others. A cancelled caller is left out before
             // the group forms (StartGroupGate), and honoured again if the group falls back to single starts.
-            await using var db = await dbFactory.CreateDbContextAsync();
-            var pending = new GroupPendingEvents(db, group);
+            await using var session = await store.OpenAsync();
+            var pending = new GroupPendingEvents(session, group);
             var instances = new List<WorkflowInstance>(group.Count);
             foreach (var start in group)
             {
-                var (instance, burst) = BeginStart(db, start, time.GetUtcNow());
+                var (instance, burst) = BeginStart(session, start, time.GetUtcNow());
                 burst.LoadPendingEventsFrom(() => pending.ForKeyAsync(start.CorrelationKey));
                 await RunStartAsync(burst, start.StartAt);
                 instances.Add(instance);
             }
-            var wakeUps = AddedTimerDueTimes(db);
-            await InsertOnlyCommit.SaveAsync(db);
+            var wakeUps = session.AddedTimerDueTimes();
+            await session.CommitAsync();
             ScheduleWakeUp(wakeUps);
             await pending.LookAgainAfterCommitAsync();
             for (var i = 0; i < group.Count; i++)
@@ -96,8 +95,8 @@ public sealed partial class WorkflowRunner
         }
     }
 
-    /// <summary>Adds a new instance to <paramref name="db"/> and prepares its first burst (not run yet).</summary>
-    private (WorkflowInstance Instance, Burst Burst) BeginStart(WorkflowsDbContext db, PendingStart start, DateTimeOffset now)
+    /// <summary>Adds a new instance to <paramref name="session"/> and prepares its first burst (not run yet).</summary>
+    private (WorkflowInstance Instance, Burst Burst) BeginStart(IStoreSession session, PendingStart start, DateTimeOffset now)
     {
         var definition = start.Definition;
         var instance = new WorkflowInstance
@@ -111,8 +110,8 @@ public sealed partial class WorkflowRunner
             CreatedAtUtc = now.UtcDateTime,
             UpdatedAtUtc = now.UtcDateTime,
         };
-        db.Instances.Add(instance);
-        var burst = new Burst(db, instance, definition, [], expressions, _observers, now, _options.MaxStepsPerBurst) { IsNewInstance = true };
+        session.Add(instance);
+        var burst = new Burst(session, instance, definition, [], expressions, _observers, now, _options.MaxStepsPerBurst) { IsNewInstance = true };
         return (instance, burst);
     }
 
@@ -169,7 +168,7 @@ internal sealed class PendingStart(
 /// The events kept for a group's correlation keys, read in one query (oldest first) the first time a start needs them.
 /// A new instance can only have events kept under its key: nothing can address its id yet.
 /// </summary>
-internal sealed class GroupPendingEvents(WorkflowsDbContext db, IReadOnlyList<PendingStart> group)
+internal sealed class GroupPendingEvents(IStoreSession session, IReadOnlyList<PendingStart> group)
 {
     private Dictionary<string, List<PendingEvent>>? _byKey;
 
@@ -184,10 +183,7 @@ internal sealed class GroupPendingEvents(WorkflowsDbContext db, IReadOnlyList<Pe
         {
             var keys = group.Select(s => s.CorrelationKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
             _byKey = keys.ToDictionary(k => k, _ => new List<PendingEvent>(), StringComparer.Ordinal);
-            var rows = await db.PendingEvents
-                .Where(p => p.InstanceId == null && p.CorrelationKey != null && keys.Contains(p.CorrelationKey))
-                .OrderBy(p => p.ReceivedAtUtc)
-                .ToListAsync();
+            var rows = await session.PendingEventsAsync(null, keys);
             foreach (var row in rows)
             {
                 _byKey[row.CorrelationKey!].Add(row);
@@ -211,11 +207,7 @@ internal sealed class GroupPendingEvents(WorkflowsDbContext db, IReadOnlyList<Pe
         HashSet<string> kept;
         try
         {
-            kept = (await db.PendingEvents
-                .Where(p => p.InstanceId == null && p.CorrelationKey != null && keys.Contains(p.CorrelationKey))
-                .Select(p => p.CorrelationKey!)
-                .Distinct()
-                .ToListAsync()).ToHashSet(StringComparer.Ordinal);
+            kept = await session.KeysWithPendingEventsAsync(keys);
         }
 #pragma warning disable CA1031 // the group has committed; every start then looks on its own, as if there were no group
         catch (Exception)

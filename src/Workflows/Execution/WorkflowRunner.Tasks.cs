@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Inburgering.Workflows.Inbox;
 using Inburgering.Workflows.Outbox;
 using Inburgering.Workflows.Tasks;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Workflows.Execution;
 
@@ -20,10 +19,10 @@ public sealed partial class WorkflowRunner
         ArgumentNullException.ThrowIfNull(command);
         PartnerTask? task;
         bool processed;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        await using (var session = await store.OpenAsync(cancellationToken))
         {
-            task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken);
-            processed = command.MessageId is { } id && await db.ProcessedMessages.AnyAsync(m => m.MessageId == id && m.Receiver == CompleteTaskReceiver, cancellationToken);
+            task = await session.ReadTaskAsync(command.TaskId, cancellationToken);
+            processed = command.MessageId is { } id && await session.IsProcessedAsync(id, CompleteTaskReceiver, cancellationToken);
         }
         if (task is null || !command.Actor.MayAccess(task))
         {
@@ -50,13 +49,14 @@ public sealed partial class WorkflowRunner
         var outcome = await RunBurstAsync(task.InstanceId, "task", async burst =>
         {
             completed = null;
-            var db = burst.Db;
-            if (command.MessageId is { } messageId && await db.ProcessedMessages.AnyAsync(m => m.MessageId == messageId && m.Receiver == CompleteTaskReceiver, cancellationToken))
+            var session = burst.Session;
+            if (command.MessageId is { } messageId && await session.IsProcessedAsync(messageId, CompleteTaskReceiver, cancellationToken))
             {
-                result = new TaskCompletionResult(TaskCompletionKind.AlreadyCompleted, await db.Tasks.AsNoTracking().FirstAsync(t => t.Id == command.TaskId, cancellationToken));
+                result = new TaskCompletionResult(TaskCompletionKind.AlreadyCompleted, await session.ReadTaskAsync(command.TaskId, cancellationToken) ?? task);
                 return false;
             }
-            var current = await db.Tasks.FirstAsync(t => t.Id == command.TaskId, cancellationToken);
+            var current = await session.FindTaskAsync(command.TaskId, cancellationToken)
+                ?? throw new InvalidOperationException($"Task {command.TaskId} is gone; tasks are never deleted while their instance runs.");
             if (current.Status != PartnerTaskStatus.Open)
             {
                 result = current.Status == PartnerTaskStatus.Completed ? new TaskCompletionResult(TaskCompletionKind.AlreadyCompleted, current) : Closed(current);
@@ -68,11 +68,11 @@ public sealed partial class WorkflowRunner
             current.CompletedBy = Burst.Truncate(command.Actor.Name, 200);
             current.ClosedAtUtc = burst.Now.UtcDateTime;
             current.Version++;
-            TaskAudit.Record(db, current, TaskAuditAction.Completed, burst.Now, current.CompletedBy!, command.Actor.Organisation,
+            TaskAudit.Record(session, current, TaskAuditAction.Completed, burst.Now, current.CompletedBy!, command.Actor.Organisation,
                 new JsonObject { ["outcome"] = check.Outcome, ["fields"] = check.Fields.DeepClone() });
             if (command.MessageId is { } id)
             {
-                db.ProcessedMessages.Add(new ProcessedMessage { MessageId = id, Receiver = CompleteTaskReceiver, ProcessedAtUtc = burst.Now.UtcDateTime, Result = $"{current.Id}:{check.Outcome}" });
+                session.Add(new ProcessedMessage { MessageId = id, Receiver = CompleteTaskReceiver, ProcessedAtUtc = burst.Now.UtcDateTime, Result = $"{current.Id}:{check.Outcome}" });
             }
             var payload = new JsonObject { ["outcome"] = check.Outcome, ["fields"] = check.Fields.DeepClone(), ["completedBy"] = current.CompletedBy };
             if (!await burst.ResumeWaitAsync(current.Id, payload))
@@ -94,8 +94,9 @@ public sealed partial class WorkflowRunner
     /// <summary>The burst did not run (e.g. the instance ended meanwhile): report the task as it now stands.</summary>
     private async Task<TaskCompletionResult> AfterRefusedBurstAsync(Guid taskId, BurstOutcome outcome, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var task = await db.Tasks.AsNoTracking().FirstAsync(t => t.Id == taskId, cancellationToken);
+        await using var session = await store.OpenAsync(cancellationToken);
+        var task = await session.ReadTaskAsync(taskId, cancellationToken)
+            ?? throw new InvalidOperationException($"Task {taskId} is gone; tasks are never deleted while their instance runs.");
         return task.Status switch
         {
             PartnerTaskStatus.Completed => new TaskCompletionResult(TaskCompletionKind.AlreadyCompleted, task),
@@ -108,8 +109,8 @@ public sealed partial class WorkflowRunner
     public async Task<TaskReassignmentResult> ReassignTaskAsync(Guid taskId, TaskActor actor, string assignee, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        await using var session = await store.OpenAsync(cancellationToken);
+        var task = await session.FindTaskAsync(taskId, cancellationToken);
         if (task is null || !actor.MayAccess(task))
         {
             return new TaskReassignmentResult(TaskReassignmentKind.NotFound, null, $"Taak {taskId} bestaat niet of hoort niet bij organisatie '{actor.Organisation}'.");
@@ -121,9 +122,9 @@ public sealed partial class WorkflowRunner
         var previous = task.Assignee;
         task.Assignee = Burst.Truncate(assignee.Trim(), 200);
         task.Version++;
-        TaskAudit.Record(db, task, TaskAuditAction.Reassigned, time.GetUtcNow(), actor.Name, actor.Organisation,
+        TaskAudit.Record(session, task, TaskAuditAction.Reassigned, time.GetUtcNow(), actor.Name, actor.Organisation,
             new JsonObject { ["from"] = previous, ["to"] = task.Assignee });
-        await db.SaveChangesAsync(cancellationToken); // a concurrent change of the task fails here on its Version
+        await session.CommitAsync(cancellationToken); // a concurrent change of the task fails here on its Version
         return new TaskReassignmentResult(TaskReassignmentKind.Reassigned, task);
     }
 

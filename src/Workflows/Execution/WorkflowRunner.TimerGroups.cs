@@ -1,5 +1,4 @@
 using Inburgering.Workflows.Timers;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Workflows.Execution;
 
@@ -27,11 +26,11 @@ public sealed partial class WorkflowRunner
     {
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var session = await store.OpenAsync(cancellationToken);
             var instanceIds = group.Select(t => t.InstanceId).Distinct().ToList();
-            var instances = await db.Instances.Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-            var waits = InOpeningOrder(await db.Waits.Where(w => instanceIds.Contains(w.InstanceId)).ToListAsync(cancellationToken)).ToLookup(w => w.InstanceId);
-            var timers = await db.Timers.Where(t => instanceIds.Contains(t.InstanceId)).ToDictionaryAsync(t => t.Id, cancellationToken);
+            var instances = (await session.FindInstancesAsync(instanceIds, cancellationToken)).ToDictionary(i => i.Id);
+            var waits = InOpeningOrder(await session.WaitsOfAsync(instanceIds, cancellationToken)).ToLookup(w => w.InstanceId);
+            var timers = (await session.TimersOfInstancesAsync(instanceIds, cancellationToken)).ToDictionary(t => t.Id);
             var now = time.GetUtcNow();
             foreach (var claimed in group)
             {
@@ -41,20 +40,20 @@ public sealed partial class WorkflowRunner
                     continue; // gone (fired or cancelled) or finished: nothing to do, as in the single path
                 }
                 var definition = await catalog.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-                var burst = new Burst(db, instance, definition, [.. waits[instance.Id]], expressions, _observers, now, _options.MaxStepsPerBurst);
+                var burst = new Burst(session, instance, definition, [.. waits[instance.Id]], expressions, _observers, now, _options.MaxStepsPerBurst);
                 foreach (var wait in burst.OpenWaits)
                 {
                     burst.TimersTrackedFor.Add(wait.Id);
                 }
-                db.Timers.Remove(timer);
+                session.Remove(timer);
                 if (burst.OpenWaits.FirstOrDefault(w => w.Id == timer.WaitId) is { } open)
                 {
                     await ApplyTimerAsync(burst, timer, open);
                 }
                 burst.Finish();
             }
-            var wakeUps = AddedTimerDueTimes(db);
-            await db.SaveChangesAsync(cancellationToken);
+            var wakeUps = session.AddedTimerDueTimes();
+            await session.CommitAsync(cancellationToken);
             ScheduleWakeUp(wakeUps);
             return true;
         }
@@ -70,4 +69,4 @@ public sealed partial class WorkflowRunner
 
 /// <summary>A timer a dispatcher claimed, with its instance (so firing needs no lookup).</summary>
 /// <param name="DueAtUtc">When it is due; with <paramref name="CreatedAtUtc"/> it orders the timers of one instance.</param>
-internal sealed record ClaimedTimer(Guid Id, Guid InstanceId, DateTime DueAtUtc = default, DateTime CreatedAtUtc = default);
+public sealed record ClaimedTimer(Guid Id, Guid InstanceId, DateTime DueAtUtc = default, DateTime CreatedAtUtc = default);

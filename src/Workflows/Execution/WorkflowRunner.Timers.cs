@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Inburgering.Workflows.Calendar;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Timers;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Workflows.Execution;
 
@@ -16,9 +15,9 @@ public sealed partial class WorkflowRunner
     public async Task<BurstOutcome> FireTimerAsync(Guid timerId, CancellationToken cancellationToken = default)
     {
         Guid? instanceId;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        await using (var session = await store.OpenAsync(cancellationToken))
         {
-            instanceId = await db.Timers.Where(t => t.Id == timerId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(cancellationToken);
+            instanceId = await session.InstanceOfTimerAsync(timerId, cancellationToken);
         }
         if (instanceId is null)
         {
@@ -26,18 +25,16 @@ public sealed partial class WorkflowRunner
         }
         return await RunBurstAsync(instanceId.Value, "timer", async burst =>
         {
-            // One query for the fired timer and its siblings (the wait's other reminders and deadline), so closing the
-            // wait needs no second query.
-            var siblings = await burst.Db.Timers
-                .Where(t => t.WaitId == burst.Db.Timers.Where(x => x.Id == timerId).Select(x => x.WaitId).FirstOrDefault())
-                .ToListAsync(cancellationToken);
+            // One read for the fired timer and its siblings (the wait's other reminders and deadline), so closing the
+            // wait needs no second one.
+            var siblings = await burst.Session.TimerWithSiblingsAsync(timerId, cancellationToken);
             var timer = siblings.FirstOrDefault(t => t.Id == timerId);
             if (timer is null)
             {
                 return false;
             }
             burst.TimersTrackedFor.Add(timer.WaitId);
-            burst.Db.Timers.Remove(timer);
+            burst.Session.Remove(timer);
             var wait = burst.OpenWaits.FirstOrDefault(w => w.Id == timer.WaitId);
             if (wait is null)
             {
@@ -75,7 +72,7 @@ public sealed partial class WorkflowRunner
         foreach (var observer in _deadlineObservers)
         {
             await observer.OnDeadlineEventAsync(new DeadlineEventArguments(
-                burst.Db, burst.Instance, wait, deadline, kind, timer.Purpose == TimerPurpose.Reminder ? timer.Data : null, number, burst.Now));
+                burst.Session, burst.Instance, wait, deadline, kind, timer.Purpose == TimerPurpose.Reminder ? timer.Data : null, number, burst.Now));
         }
         if (timer.Purpose == TimerPurpose.Deadline && deadline.ResumeAtDeadline)
         {
@@ -86,7 +83,7 @@ public sealed partial class WorkflowRunner
         }
         if (timer.Purpose != TimerPurpose.Reminder && deadline.RepeatEvery is { } every)
         {
-            burst.Db.Timers.Add(new WorkflowTimer
+            burst.Session.Add(new WorkflowTimer
             {
                 Id = Guid.CreateVersion7(burst.Now),
                 InstanceId = burst.Instance.Id,
@@ -142,22 +139,6 @@ public sealed partial class WorkflowRunner
 #pragma warning restore CA1031
         {
             LogWakeFailed(ex);
-        }
-    }
-
-    private static List<DateTime> AddedTimerDueTimes(Persistence.WorkflowsDbContext db)
-    {
-        // Rows are Added the moment they are added, so the full change scan Entries() would run first (over every row of
-        // a group) is not needed here; SaveChanges runs it anyway.
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return db.ChangeTracker.Entries<WorkflowTimer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.DueAtUtc).ToList();
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 }

@@ -4,9 +4,8 @@ using Inburgering.Workflows.Calendar;
 using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Expressions;
 using Inburgering.Workflows.Instances;
-using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Stores;
 using Inburgering.Workflows.Timers;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +18,7 @@ namespace Inburgering.Workflows.Execution;
 /// runs twice in the committed history and no update is lost.
 /// </summary>
 public sealed partial class WorkflowRunner(
-    IDbContextFactory<WorkflowsDbContext> dbFactory,
+    IWorkflowStore store,
     DefinitionCatalog catalog,
     ExpressionEvaluator expressions,
     IEnumerable<IWaitObserver> observers,
@@ -88,20 +87,20 @@ public sealed partial class WorkflowRunner(
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var (instance, burst) = BeginStart(db, start, time.GetUtcNow());
+            await using var session = await store.OpenAsync(cancellationToken);
+            var (instance, burst) = BeginStart(session, start, time.GetUtcNow());
             await RunStartAsync(burst, start.StartAt);
-            var wakeUps = AddedTimerDueTimes(db);
+            var wakeUps = session.AddedTimerDueTimes();
             try
             {
                 // The burst's one transaction. A new instance can still lose a race: claiming an event queued for its
                 // correlation key deletes a row another burst may take first. Then it runs again on fresh state.
-                await InsertOnlyCommit.SaveAsync(db, cancellationToken);
+                await session.CommitAsync(cancellationToken);
                 ScheduleWakeUp(wakeUps);
                 LogBurst(instance.Id, "start", instance.Status);
                 return instance;
             }
-            catch (DbUpdateException) when (attempt < _options.MaxBurstAttempts)
+            catch (StoreConflictException) when (attempt < _options.MaxBurstAttempts)
             {
                 LogRetry(instance.Id, "start", attempt);
                 await BackOffAsync(attempt, cancellationToken);
@@ -117,9 +116,9 @@ public sealed partial class WorkflowRunner(
     public async Task<BurstOutcome> ResumeWaitAsync(Guid waitId, JsonNode? payload, CancellationToken cancellationToken = default)
     {
         Guid? instanceId;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        await using (var session = await store.OpenAsync(cancellationToken))
         {
-            instanceId = await db.Waits.Where(w => w.Id == waitId).Select(w => (Guid?)w.InstanceId).FirstOrDefaultAsync(cancellationToken);
+            instanceId = await session.InstanceOfWaitAsync(waitId, cancellationToken);
         }
         if (instanceId is null)
         {

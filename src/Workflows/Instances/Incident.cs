@@ -27,6 +27,9 @@ public sealed class Incident
     /// kind, event, state and payload), so a retry resumes again with the same payload instead of waiting anew.
     /// </summary>
     public string? ResumptionJson { get; set; }
+
+    /// <summary>A shallow copy (every member is a value or an immutable string): what a store hands out or keeps.</summary>
+    internal Incident Copy() => (Incident)MemberwiseClone();
 }
 
 public enum IncidentStatus

@@ -17,4 +17,7 @@ public sealed class PendingEvent
     public string? PayloadJson { get; set; }
 
     public DateTime ReceivedAtUtc { get; set; }
+
+    /// <summary>A shallow copy (every member is a value or an immutable string): what a store hands out or keeps.</summary>
+    internal PendingEvent Copy() => (PendingEvent)MemberwiseClone();
 }

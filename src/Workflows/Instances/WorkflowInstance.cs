@@ -42,4 +42,7 @@ public sealed class WorkflowInstance
 
     /// <summary>Optimistic concurrency token, incremented by every burst (an int works on both providers; xmin does not on SQLite).</summary>
     public int Version { get; set; }
+
+    /// <summary>A shallow copy (every member is a value or an immutable string): what a store hands out or keeps.</summary>
+    internal WorkflowInstance Copy() => (WorkflowInstance)MemberwiseClone();
 }

@@ -28,4 +28,7 @@ public sealed class WorkflowWait
     public bool HasTimers { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>A shallow copy (every member is a value or an immutable string): what a store hands out or keeps.</summary>
+    internal WorkflowWait Copy() => (WorkflowWait)MemberwiseClone();
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Stores;
 
 namespace Inburgering.Workflows.Outbox;
 
@@ -8,17 +8,17 @@ public static class OutboxExtensions
     internal static JsonSerializerOptions Json => JsonSerializerOptions.Web;
 
     /// <summary>
-    /// Adds an outbound message to the unit of work of <paramref name="db"/> (a burst's context): it is published only
-    /// if that unit commits. Never call this with a context that is not about to be saved.
+    /// Adds an outbound message to <paramref name="session"/> (a burst's unit of work): it is published only if that unit
+    /// commits. Never call this with a unit that is not about to be committed.
     /// </summary>
-    public static OutboxMessage AddOutboxMessage<T>(this WorkflowsDbContext db, T message, Guid? instanceId, string? subject, DateTimeOffset now)
+    public static OutboxMessage AddOutboxMessage<T>(this IStoreSession session, T message, Guid? instanceId, string? subject, DateTimeOffset now)
         where T : class
     {
         if (!OutboxMessageTypes.IsKnown(typeof(T)))
         {
             throw new ArgumentException($"{typeof(T).Name} is not an outbound message type; add it to OutboxMessageTypes.", nameof(message));
         }
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(session);
         var row = new OutboxMessage
         {
             Id = Guid.CreateVersion7(now),
@@ -28,7 +28,7 @@ public static class OutboxExtensions
             Subject = subject,
             CreatedAtUtc = now.UtcDateTime,
         };
-        db.Outbox.Add(row);
+        session.Add(row);
         return row;
     }
 }

@@ -32,6 +32,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContext());
         services.AddSingleton(new ResolvedDatabase(options.Provider, connectionString));
         services.AddSingleton<DatabaseInitializer>();
+        services.TryAddSingleton<Stores.IWorkflowStore, Stores.Ef.EfWorkflowStore>();
         return services;
     }
 

@@ -61,6 +61,9 @@ public sealed class PartnerTask
 
     /// <summary>Optimistic concurrency: a reassignment and a completion cannot both win on stale state.</summary>
     public int Version { get; set; }
+
+    /// <summary>A shallow copy (every member is a value or an immutable string): what a store hands out or keeps.</summary>
+    internal PartnerTask Copy() => (PartnerTask)MemberwiseClone();
 }
 
 public enum PartnerTaskStatus

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Stores;
 
 namespace Inburgering.Workflows.Tasks;
 
@@ -7,10 +7,10 @@ internal static class TaskAudit
 {
     public const string SystemActor = "systeem";
 
-    /// <summary>Adds an audit row for <paramref name="task"/> to the unit of work of <paramref name="db"/>.</summary>
-    public static void Record(WorkflowsDbContext db, PartnerTask task, TaskAuditAction action, DateTimeOffset now,
+    /// <summary>Adds an audit row for <paramref name="task"/> to <paramref name="session"/>.</summary>
+    public static void Record(IStoreSession session, PartnerTask task, TaskAuditAction action, DateTimeOffset now,
         string actor = SystemActor, string? organisation = null, JsonNode? details = null) =>
-        db.TaskAudit.Add(new TaskAuditEntry
+        session.Add(new TaskAuditEntry
         {
             TaskId = task.Id,
             Sequence = ++task.AuditSequence,

@@ -15,7 +15,7 @@ internal sealed class TaskDeadlineObserver : IDeadlineObserver
 {
     public async ValueTask OnDeadlineEventAsync(DeadlineEventArguments arguments)
     {
-        var (db, instance, wait, deadline, now) = (arguments.Db, arguments.Instance, arguments.Wait, arguments.Deadline, arguments.Now);
+        var (db, instance, wait, deadline, now) = (arguments.Session, arguments.Instance, arguments.Wait, arguments.Deadline, arguments.Now);
         if (wait.Kind != WaitKinds.Task)
         {
             // A wait that expires by design (a bezwaar term without bezwaar) is not late: nobody needs to act.
@@ -27,7 +27,7 @@ internal sealed class TaskDeadlineObserver : IDeadlineObserver
             }
             return;
         }
-        if (await TaskWaitObserver.FindAsync(db, wait.Id) is not { Status: PartnerTaskStatus.Open } task)
+        if (await db.FindTaskAsync(wait.Id) is not { Status: PartnerTaskStatus.Open } task)
         {
             return;
         }

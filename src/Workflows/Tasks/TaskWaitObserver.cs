@@ -1,7 +1,7 @@
 using Inburgering.Workflows.Activities;
 using Inburgering.Workflows.Instances;
 using Inburgering.Workflows.Outbox;
-using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Stores;
 
 namespace Inburgering.Workflows.Tasks;
 
@@ -14,7 +14,7 @@ internal sealed class TaskWaitObserver : IWaitObserver
 {
     public ValueTask OnWaitOpenedAsync(WaitOpenedArguments arguments)
     {
-        var (db, instance, wait, request, now) = (arguments.Db, arguments.Instance, arguments.Wait, arguments.Request, arguments.Now);
+        var (db, instance, wait, request, now) = (arguments.Session, arguments.Instance, arguments.Wait, arguments.Request, arguments.Now);
         if (request.Kind != WaitKinds.Task)
         {
             return ValueTask.CompletedTask;
@@ -38,7 +38,7 @@ internal sealed class TaskWaitObserver : IWaitObserver
             DeadlineJson = wait.DeadlineJson,
             CreatedAtUtc = now.UtcDateTime,
         };
-        db.Tasks.Add(task);
+        db.Add(task);
         TaskAudit.Record(db, task, TaskAuditAction.Opened, now, organisation: task.Organisation);
         db.AddOutboxMessage(TaskMessages.Assigned(task), instance.Id, task.KlantreisId, now);
         return ValueTask.CompletedTask;
@@ -46,8 +46,8 @@ internal sealed class TaskWaitObserver : IWaitObserver
 
     public async ValueTask OnWaitClosedAsync(WaitClosedArguments arguments)
     {
-        var (db, wait, now) = (arguments.Db, arguments.Wait, arguments.Now);
-        if (wait.Kind != WaitKinds.Task || await FindAsync(db, wait.Id) is not { } task)
+        var (db, wait, now) = (arguments.Session, arguments.Wait, arguments.Now);
+        if (wait.Kind != WaitKinds.Task || await db.FindTaskAsync(wait.Id) is not { } task)
         {
             return;
         }
@@ -68,10 +68,6 @@ internal sealed class TaskWaitObserver : IWaitObserver
                 break; // expired: the deadline observer already closed it and sent TaskExpired
         }
     }
-
-    /// <summary>The task of a wait, from this burst's context if already tracked.</summary>
-    internal static async ValueTask<PartnerTask?> FindAsync(WorkflowsDbContext db, Guid id) =>
-        db.Tasks.Local.FirstOrDefault(t => t.Id == id) ?? await db.Tasks.FindAsync(id);
 
     /// <summary>
     /// The id partners see: the correlation key, which is the pseudonymous klantreis id. Should an operator ever have

@@ -1,5 +1,5 @@
 using Inburgering.Workflows.Instances;
-using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Stores;
 
 namespace Inburgering.Workflows.Timers;
 
@@ -12,12 +12,12 @@ public interface IDeadlineObserver
     ValueTask OnDeadlineEventAsync(DeadlineEventArguments arguments);
 }
 
-/// <param name="Db">The burst's context: add rows, never call SaveChanges.</param>
+/// <param name="Session">The burst's unit of work: add rows, never commit it.</param>
 /// <param name="Deadline">The wait's deadline as stored.</param>
 /// <param name="Lead">For reminders: the lead time it announces.</param>
 /// <param name="EscalationNumber">For escalations: 1 at the deadline, 2, 3… for repeats.</param>
 public sealed record DeadlineEventArguments(
-    WorkflowsDbContext Db, WorkflowInstance Instance, WorkflowWait Wait, DeadlineRecord Deadline, DeadlineEventKind Kind,
+    IStoreSession Session, WorkflowInstance Instance, WorkflowWait Wait, DeadlineRecord Deadline, DeadlineEventKind Kind,
     string? Lead, int EscalationNumber, DateTimeOffset Now);
 
 public enum DeadlineEventKind

@@ -1,21 +1,19 @@
 using Inburgering.Workflows.Execution;
-using Inburgering.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Inburgering.Workflows.Stores;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Inburgering.Workflows.Timers;
 
 /// <summary>
-/// Fires due timers: claims a batch (on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so several Hosts take disjoint
-/// batches), fires them in groups with bounded parallelism, claiming the next batch while the last groups still fire
+/// Fires due timers: claims a batch from the store (on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so several Hosts take
+/// disjoint batches), fires them in groups with bounded parallelism, claiming the next batch while the last groups still fire
 /// (<see cref="TimerDispatchRun"/>), until nothing is due. Woken by Hangfire at
 /// the earliest new due time, by a recurring sweep, and once at start-up.
 /// </summary>
 public sealed class TimerDispatcher(
-    IDbContextFactory<WorkflowsDbContext> dbFactory,
+    IWorkflowStore store,
     WorkflowRunner runner,
-    ResolvedDatabase database,
     TimeProvider time,
     IOptions<TimerOptions> options,
     ILogger<TimerDispatcher> logger) : IDisposable
@@ -42,8 +40,7 @@ public sealed class TimerDispatcher(
     /// <summary>The earliest due time of any timer, for fake-time drivers (tests, simulations).</summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var next = await db.Timers.OrderBy(t => t.DueAtUtc).Select(t => (DateTime?)t.DueAtUtc).FirstOrDefaultAsync(cancellationToken);
+        var next = await store.NextTimerDueAsync(cancellationToken);
         return next is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null;
     }
 
@@ -73,20 +70,8 @@ public sealed class TimerDispatcher(
     }
 
     /// <summary>Marks up to a batch of due, unclaimed timers as claimed by this round and returns them with their instances.</summary>
-    private async Task<List<ClaimedTimer>> ClaimAsync(DateTimeOffset now, TimerOptions settings, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var nowUtc = now.UtcDateTime;
-        var until = (now + settings.ClaimDuration).UtcDateTime;
-        var limit = settings.BatchSize;
-        return await db.Database.SqlQuery<ClaimedTimer>(ClaimSql.For(database.Provider, """
-            UPDATE workflow_timers SET "ClaimedUntilUtc" = {0}
-            WHERE "Id" IN (SELECT "Id" FROM workflow_timers
-                           WHERE "DueAtUtc" <= {1} AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {1})
-                           ORDER BY "DueAtUtc" LIMIT {2}{skipLocked})
-            RETURNING "Id", "InstanceId", "DueAtUtc", "CreatedAtUtc"
-            """, until, nowUtc, limit)).ToListAsync(cancellationToken);
-    }
+    private Task<List<ClaimedTimer>> ClaimAsync(DateTimeOffset now, TimerOptions settings, CancellationToken cancellationToken) =>
+        store.ClaimDueTimersAsync(now.UtcDateTime, (now + settings.ClaimDuration).UtcDateTime, settings.BatchSize, cancellationToken);
 
     public void Dispose() => _gate.Dispose();
 }

@@ -1,6 +1,5 @@
 using Inburgering.Workflows.Activities;
 using Inburgering.Workflows.Calendar;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Inburgering.Workflows.Timers;
@@ -13,10 +12,10 @@ internal sealed class TimerWaitObserver(BusinessCalendar calendar, IOptions<Time
 {
     public ValueTask OnWaitOpenedAsync(WaitOpenedArguments arguments)
     {
-        var (db, instance, wait, request, now) = (arguments.Db, arguments.Instance, arguments.Wait, arguments.Request, arguments.Now);
+        var (db, instance, wait, request, now) = (arguments.Session, arguments.Instance, arguments.Wait, arguments.Request, arguments.Now);
         void Add(TimerPurpose purpose, DateTimeOffset due, string? data = null)
         {
-            db.Timers.Add(new WorkflowTimer
+            db.Add(new WorkflowTimer
             {
                 Id = Guid.CreateVersion7(now),
                 InstanceId = instance.Id,
@@ -55,14 +54,12 @@ internal sealed class TimerWaitObserver(BusinessCalendar calendar, IOptions<Time
         {
             return;
         }
-        var db = arguments.Db;
-        var waitId = arguments.Wait.Id;
-        if (!arguments.TimersTracked)
+        var session = arguments.Session;
+        // The stored rows and the ones this burst added; removing an added row simply un-adds it.
+        foreach (var timer in await session.TimersOfWaitAsync(arguments.Wait.Id, arguments.TimersTracked))
         {
-            await db.Timers.Where(t => t.WaitId == waitId).LoadAsync();
+            session.Remove(timer);
         }
-        // Local holds the loaded rows and the ones this burst added; removing an added row simply un-adds it.
-        db.Timers.RemoveRange(db.Timers.Local.Where(t => t.WaitId == waitId).ToList());
     }
 
     /// <summary>The reminder goes out at office hours on the day <paramref name="lead"/> before the deadline's last day.</summary>

@@ -29,6 +29,9 @@ public sealed class WorkflowTimer
     public string? Data { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>A shallow copy (every member is a value or an immutable string): what a store hands out or keeps.</summary>
+    internal WorkflowTimer Copy() => (WorkflowTimer)MemberwiseClone();
 }
 
 public enum TimerPurpose

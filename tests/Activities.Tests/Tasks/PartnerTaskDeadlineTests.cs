@@ -10,7 +10,7 @@ namespace Inburgering.Activities.Tests.Tasks;
 public sealed class PartnerTaskDeadlineTests
 {
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task A_task_is_reminded_before_its_term_and_escalated_after_it_until_completed(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -60,7 +60,7 @@ public sealed class PartnerTaskDeadlineTests
     }
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task A_task_set_to_expire_expires_at_its_term_and_the_path_goes_on_by_Verlopen(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);

@@ -10,7 +10,7 @@ namespace Inburgering.Activities.Tests.Tasks;
 public sealed class PartnerTaskTests
 {
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task Opening_a_task_writes_the_task_its_audit_and_TaskAssigned_in_the_same_burst(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -33,7 +33,7 @@ public sealed class PartnerTaskTests
     }
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task Completing_puts_the_fields_into_variables_and_leaves_by_the_chosen_outcome(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);

@@ -10,14 +10,20 @@ namespace Inburgering.Activities.Tests.Tasks;
 internal static class TaskTestExtensions
 {
     public static Task<PartnerTask> TaskOfAsync(this WorkflowHarness h, Guid instanceId) =>
-        h.QueryAsync(db => db.Tasks.AsNoTracking().SingleAsync(t => t.InstanceId == instanceId));
+        h.MemoryStore is { } memory
+            ? Task.FromResult(memory.Tasks(t => t.InstanceId == instanceId).Single())
+            : h.QueryAsync(db => db.Tasks.AsNoTracking().SingleAsync(t => t.InstanceId == instanceId));
 
     public static Task<List<TaskAuditEntry>> AuditAsync(this WorkflowHarness h, Guid taskId) =>
-        h.QueryAsync(db => db.TaskAudit.AsNoTracking().Where(a => a.TaskId == taskId).OrderBy(a => a.Sequence).ToListAsync());
+        h.MemoryStore is { } memory
+            ? Task.FromResult(memory.TaskAudit(taskId))
+            : h.QueryAsync(db => db.TaskAudit.AsNoTracking().Where(a => a.TaskId == taskId).OrderBy(a => a.Sequence).ToListAsync());
 
     /// <summary>The outbox rows of an instance in the order they were written.</summary>
     public static Task<List<OutboxMessage>> OutboxAsync(this WorkflowHarness h, Guid instanceId) =>
-        h.QueryAsync(async db => (await db.Outbox.AsNoTracking().Where(o => o.InstanceId == instanceId).ToListAsync()).OrderBy(o => o.Sequence).ToList());
+        h.MemoryStore is { } memory
+            ? Task.FromResult(memory.Outbox().Where(o => o.InstanceId == instanceId).OrderBy(o => o.Sequence).ToList())
+            : h.QueryAsync(async db => (await db.Outbox.AsNoTracking().Where(o => o.InstanceId == instanceId).ToListAsync()).OrderBy(o => o.Sequence).ToList());
 
     public static Task<TaskCompletionResult> CompleteAsync(this WorkflowHarness h, Guid taskId, string? outcome, object? fields, string organisation = "isd-bollenstreek", string? messageId = null)
     {

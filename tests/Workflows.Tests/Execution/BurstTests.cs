@@ -10,7 +10,7 @@ public sealed class BurstTests
 {
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task Start_runs_until_every_path_waits_and_events_complete_the_instance(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -35,7 +35,7 @@ public sealed class BurstTests
     }
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task An_event_that_arrives_before_its_wait_is_kept_and_delivered_when_the_wait_opens(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -60,7 +60,7 @@ public sealed class BurstTests
     }
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task Events_by_correlation_key_reach_the_instance_or_wait_for_it(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -77,7 +77,7 @@ public sealed class BurstTests
     }
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task A_fault_opens_an_incident_and_a_retry_runs_the_activity_again(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -102,7 +102,7 @@ public sealed class BurstTests
     }
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task OnFault_continue_leaves_by_the_Fout_port_and_keeps_the_incident_for_attention(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -117,7 +117,7 @@ public sealed class BurstTests
     }
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task Cancel_closes_every_wait_and_later_events_are_ignored(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -135,7 +135,7 @@ public sealed class BurstTests
     }
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task Instances_stay_on_the_version_they_started_on(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);

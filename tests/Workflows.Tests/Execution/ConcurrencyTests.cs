@@ -9,7 +9,7 @@ public sealed class ConcurrencyTests
 {
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task Parallel_events_and_duplicates_resume_each_wait_exactly_once(HarnessDatabase database)
     {
         const int branches = 8;
@@ -36,7 +36,7 @@ public sealed class ConcurrencyTests
     }
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task Resuming_one_wait_from_many_threads_applies_once(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);

@@ -14,7 +14,7 @@ public sealed class StartAtTests
     private const string Flow = "overname";
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task A_taken_over_instance_starts_at_the_named_activities_and_runs_on_from_there(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -40,7 +40,7 @@ public sealed class StartAtTests
     }
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task A_Join_counts_the_branches_that_ran_before_the_take_over_as_arrived(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -61,7 +61,7 @@ public sealed class StartAtTests
     }
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task A_normal_instance_s_Join_still_waits_for_every_branch(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);

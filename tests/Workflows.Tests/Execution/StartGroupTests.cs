@@ -1,3 +1,4 @@
+using Inburgering.Workflows.Stores;
 using Inburgering.Testing;
 using Inburgering.Workflows.Activities;
 using Inburgering.Workflows.Execution;
@@ -87,7 +88,7 @@ public sealed class StartGroupTests
 
         var starts = await StartBehindHeldStartAsync(h, observer, ["a", "botsing", "b"]);
 
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => starts[1]);
+        await Assert.ThrowsAnyAsync<StoreConflictException>(() => starts[1]);
         var landed = await Task.WhenAll(starts[0], starts[2]);
         Assert.Equal(["a", "b"], landed.Select(i => i.CorrelationKey));
         await AssertNoInstanceWithKeyAsync(h, "botsing");
@@ -238,7 +239,7 @@ public sealed class StartGroupTests
 
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public System.Collections.Concurrent.ConcurrentDictionary<Guid, DbContextId> ContextOf { get; } = new();
+        public System.Collections.Concurrent.ConcurrentDictionary<Guid, object> ContextOf { get; } = new();
 
         public string? ThrowFor { get; init; }
 
@@ -252,7 +253,7 @@ public sealed class StartGroupTests
         public async ValueTask OnWaitOpenedAsync(WaitOpenedArguments arguments)
         {
             var key = arguments.Instance.CorrelationKey;
-            ContextOf[arguments.Instance.Id] = arguments.Db.ContextId;
+            ContextOf[arguments.Instance.Id] = arguments.Session;
             if (key == HeldKey && !Release.Task.IsCompleted)
             {
                 Entered.TrySetResult();
@@ -264,7 +265,7 @@ public sealed class StartGroupTests
             }
             if (key == CollideFor && arguments.Wait.ActivityKey == "wacht-b1")
             {
-                arguments.Db.PendingEvents.Add(new PendingEvent { Id = CollidingId, CorrelationKey = "elders", EventName = "x", ReceivedAtUtc = arguments.Now.UtcDateTime });
+                arguments.Session.Add(new PendingEvent { Id = CollidingId, CorrelationKey = "elders", EventName = "x", ReceivedAtUtc = arguments.Now.UtcDateTime });
             }
             if (key != HeldKey && OnceInGroup is { } once && Interlocked.Exchange(ref _onceDone, 1) == 0)
             {

@@ -16,7 +16,7 @@ public sealed class EventIdempotencyTests
         .Connect("start", "Verder", "wacht").Connect("wacht", "Ontvangen", "nog-een").Connect("nog-een", "Ontvangen", "einde").ToJson();
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task The_same_message_twice_resumes_once_and_a_new_message_resumes_again(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);

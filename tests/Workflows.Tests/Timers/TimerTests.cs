@@ -13,7 +13,7 @@ public sealed class TimerTests
 {
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task A_delay_fires_at_its_time_and_not_before(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -44,7 +44,7 @@ public sealed class TimerTests
     }
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task A_statutory_deadline_reminds_before_escalates_after_and_explains_itself(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -78,7 +78,7 @@ public sealed class TimerTests
     }
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task Ending_the_wait_cancels_its_reminders_and_escalations(HarnessDatabase database)
     {
         await using var h = await WorkflowHarness.CreateAsync(database);
@@ -178,7 +178,7 @@ public sealed class TimerTests
     }
 
     [Theory]
-    [MemberData(nameof(HarnessDatabases.Both), MemberType = typeof(HarnessDatabases))]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
     public async Task Claimed_in_small_batches_that_overlap_each_instance_s_timers_fire_once_and_in_due_order(HarnessDatabase database)
     {
         // Batches of 2 and groups of 1 with 4 lanes: the dispatcher claims the next batch while earlier groups still fire,
@@ -234,6 +234,10 @@ public sealed class TimerTests
 
     private static async Task<int> TimerCountAsync(WorkflowHarness h, Guid instanceId)
     {
+        if (h.MemoryStore is { } memory)
+        {
+            return memory.Timers(t => t.InstanceId == instanceId).Count;
+        }
         await using var db = await h.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync();
         return await db.Timers.CountAsync(t => t.InstanceId == instanceId);
     }
