@@ -74,8 +74,9 @@ internal sealed class BenchOptions
     public int? P5Parallelism { get; private set; }
 
     /// <summary>
-    /// P5: where the simulation keeps its rows — "memory" (what <c>simulate</c> and the API use: a throwaway SQLite
-    /// database in memory) or "postgres" (the bench's PostgreSQL, durable).
+    /// P5: where the simulation keeps its instances — "memory" (what <c>simulate</c> and the API use: the engine's memory
+    /// store), "sqlite" (a throwaway SQLite database in memory, the default before the memory store) or "postgres" (the
+    /// bench's PostgreSQL, durable).
     /// </summary>
     public string P5Store { get; private set; } = "memory";
 
@@ -147,8 +148,9 @@ internal sealed class BenchOptions
                     o.P5Store = Next() switch
                     {
                         "memory" => "memory",
+                        "sqlite" => "sqlite",
                         "postgres" => "postgres",
-                        var other => throw new ArgumentException($"--p5-store is memory or postgres, not '{other}'."),
+                        var other => throw new ArgumentException($"--p5-store is memory, sqlite or postgres, not '{other}'."),
                     };
                     break;
                 case "--p7-rounds":

@@ -11,9 +11,11 @@ namespace Inburgering.Bench;
 /// <summary>
 /// P5: the time to simulate N klantreizen (default 10,000, arriving over 3 years) through
 /// <c>workflows/klantreis-inburgering.json</c> over 36 months of fake time, with the number of bursts and tasks it
-/// produced. By default on the store <c>simulate</c> and the API use (a throwaway SQLite database in memory); with
-/// <c>--p5-store postgres</c> on the bench's durable PostgreSQL. Baseline in the same run: single-row INSERT + COMMIT
-/// transactions per second on the same store (one connection) — the floor for "one commit per burst".
+/// produced. By default on the store <c>simulate</c> and the API use (the engine's memory store); with <c>--p5-store
+/// sqlite</c> on a throwaway SQLite database in memory, with <c>--p5-store postgres</c> on the bench's durable PostgreSQL.
+/// Baselines in the same run: single-row INSERT + COMMIT transactions per second on one connection to a database (the
+/// throwaway SQLite, or PostgreSQL) — the floor for "one commit per burst" in a database — and, in memory, the memory
+/// store's own floor: units per second that read one instance and commit it back (<see cref="MemoryStoreBaseline"/>).
 /// Goal: ≤ 60 s for 10,000.
 /// </summary>
 internal static class P5Simulation
@@ -29,6 +31,7 @@ internal static class P5Simulation
         var people = options.P5People;
         var years = 3;
         var postgres = options.P5Store == "postgres";
+        var inMemory = options.P5Store == "memory";
         var settings = new SimulationSettings
         {
             StatushoudersPerYear = (int)Math.Round(people * 41.0 / 61 / years),
@@ -37,10 +40,14 @@ internal static class P5Simulation
             HorizonMonths = options.P5Months,
             Parallelism = options.P5Parallelism,
             Shards = postgres ? 1 : options.P5Shards,
+            Store = inMemory ? SimulationStore.Memory : SimulationStore.Database,
         };
         var provider = postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
-        var store = postgres ? "PostgreSQL (durable)" : $"throwaway SQLite databases in memory, as simulate and the API use, {settings.Shards} shard(s) at once";
-        output.WriteLine($"== P5 simulation: {N(settings.People)} klantreizen arriving over {years} years, {settings.Months} months of fake time, on {store}, parallelism {settings.ParallelismOn(provider)} per shard");
+        var store = postgres ? "PostgreSQL (durable)"
+            : inMemory ? $"the engine's memory store, as simulate and the API use, {settings.Shards} shard(s) at once"
+            : $"throwaway SQLite databases in memory, {settings.Shards} shard(s) at once";
+        var parallelism = inMemory ? settings.ParallelismInMemory : settings.ParallelismOn(provider);
+        output.WriteLine($"== P5 simulation: {N(settings.People)} klantreizen arriving over {years} years, {settings.Months} months of fake time, on {store}, parallelism {parallelism} per shard");
         var definition = await File.ReadAllTextAsync(Locate("workflows/klantreis-inburgering.json"));
         var clock = new SimulationClock(new DateTimeOffset(settings.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 
@@ -48,6 +55,7 @@ internal static class P5Simulation
         try
         {
             double baseline;
+            double? storeFloor = null;
             if (postgres)
             {
                 host = await EngineHost.CreateAsync(options.ConnectionString, "bench_p5", (s, _) => s.AddSingleton<TimeProvider>(clock));
@@ -57,6 +65,10 @@ internal static class P5Simulation
             {
                 using var memory = new ThrowawayDatabase("bench-p5-baseline");
                 baseline = await SqliteBaselineAsync(memory.ConnectionString, TimeSpan.FromSeconds(5));
+                if (inMemory)
+                {
+                    storeFloor = await MemoryStoreBaseline.UnitsPerSecondAsync(TimeSpan.FromSeconds(5));
+                }
             }
 
             var cpu = CpuMeter.Now();
@@ -74,7 +86,9 @@ internal static class P5Simulation
             output.WriteLine($"P5 {N(settings.People)} klantreizen in {report.Elapsed.TotalSeconds:F1} s (goal ≤ {Goal.TotalSeconds:F0} s): {N(report.Bursts)} bursts, {N(report.TaskCount)} tasks, "
                 + $"{report.DeadlinesMet:N0} deadlines met, {report.DeadlinesMissed:N0} missed, {report.Fines.Sum(f => f.Count):N0} fines");
             output.WriteLine($"P5 time: timers {report.TimersTime.TotalSeconds:F1} s, events/starts/completions {report.ActionsTime.TotalSeconds:F1} s, task scans {report.ScanTime.TotalSeconds:F1} s");
-            output.WriteLine($"P5 {burstsPerSecond:F0} bursts/s vs baseline {baseline:F0} INSERT+COMMIT/s on one connection to the same store: ratio {burstsPerSecond / baseline:F3}; "
+            var databaseName = postgres ? "PostgreSQL" : "an in-memory SQLite database";
+            output.WriteLine($"P5 {burstsPerSecond:F0} bursts/s vs baseline {baseline:F0} INSERT+COMMIT/s on one connection to {databaseName}: ratio {burstsPerSecond / baseline:F3}"
+                + (storeFloor is { } floor ? $"; vs the memory store's floor {floor:F0} read-and-commit units/s: ratio {burstsPerSecond / floor:F3}" : "") + "; "
                 + $"CPU client {(client - cpu.Client).TotalSeconds:F0} s{serverCpu} ({(client - cpu.Client).TotalMilliseconds / report.Bursts:F2} ms client CPU per burst); "
                 + $"allocated {allocated / 1048576.0:N0} MiB, peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MiB");
             if (people < GoalPeople) // asked for fewer (the forecast mix rounds 10,000 to 9,999)

@@ -9,6 +9,8 @@ using Inburgering.Workflows.Calendar;
 using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Execution;
 using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Stores;
+using Inburgering.Workflows.Stores.Memory;
 using Inburgering.Workflows.Tasks;
 using Inburgering.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +44,10 @@ public sealed class KlantreisSimulation(IServiceProvider services, SimulationClo
             throw new ArgumentException(string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")), nameof(settings));
         }
         var watch = Stopwatch.StartNew();
-        var parallelism = settings.ParallelismOn(services.GetRequiredService<ResolvedDatabase>().Provider);
+        var rows = SimulationRows.For(services);
+        var parallelism = services.GetRequiredService<IWorkflowStore>() is MemoryWorkflowStore
+            ? settings.ParallelismInMemory
+            : settings.ParallelismOn(services.GetRequiredService<ResolvedDatabase>().Provider);
         var import = await services.GetRequiredService<DefinitionStore>().ImportAsync(definitionJson, "simulatie", cancellationToken);
         if (import.Status == DefinitionImportStatus.Invalid)
         {
@@ -111,7 +116,7 @@ public sealed class KlantreisSimulation(IServiceProvider services, SimulationClo
             scanTime.Start();
             // Tasks opened since the last look (by today's actions or by timers fired on the way) get their answer.
             var events = new List<PlannedEvent>();
-            foreach (var (task, variablesJson) in await NewTasksAsync(dbFactory, lastScan, cancellationToken))
+            foreach (var (task, variablesJson) in await rows.NewOpenTasksAsync(lastScan, cancellationToken))
             {
                 if (!seen.Add(task.Id) || !byId.TryGetValue(task.KlantreisId, out var person))
                 {
@@ -131,28 +136,15 @@ public sealed class KlantreisSimulation(IServiceProvider services, SimulationClo
             lastScan = clock.UtcNow.UtcDateTime.AddSeconds(-1);
             scanTime.Stop();
         }
-        var report = await ReportAsync(dbFactory, calendar, settings, people.Count, end, watch.Elapsed, cancellationToken);
+        var report = await ReportAsync(rows, calendar, settings, people.Count, end, watch.Elapsed, cancellationToken);
         return report with { TimersTime = timersTime.Elapsed, ActionsTime = actionsTime.Elapsed, ScanTime = scanTime.Elapsed };
     }
 
-    private static async Task<List<(PartnerTask Task, string Variables)>> NewTasksAsync(
-        IDbContextFactory<WorkflowsDbContext> dbFactory, DateTime since, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Tasks.AsNoTracking()
-            .Where(t => t.Status == PartnerTaskStatus.Open && t.CreatedAtUtc >= since)
-            .Join(db.Instances.AsNoTracking(), t => t.InstanceId, i => i.Id, (t, i) => new { Task = t, i.VariablesJson })
-            .ToListAsync(cancellationToken);
-        return rows.OrderBy(r => r.Task.CreatedAtUtc).ThenBy(r => r.Task.KlantreisId, StringComparer.Ordinal).ThenBy(r => r.Task.ActivityKey, StringComparer.Ordinal)
-            .Select(r => (r.Task, r.VariablesJson)).ToList();
-    }
-
     private static async Task<SimulationReport> ReportAsync(
-        IDbContextFactory<WorkflowsDbContext> dbFactory, BusinessCalendar calendar, SimulationSettings settings, int people, DateOnly end, TimeSpan elapsed, CancellationToken cancellationToken)
+        SimulationRows stored, BusinessCalendar calendar, SimulationSettings settings, int people, DateOnly end, TimeSpan elapsed, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var tasks = await db.Tasks.AsNoTracking().ToListAsync(cancellationToken);
-        var instances = await db.Instances.AsNoTracking().Select(i => new { i.Version, i.VariablesJson }).ToListAsync(cancellationToken);
+        var tasks = await stored.AllTasksAsync(cancellationToken);
+        var instances = (await stored.AllInstancesAsync(cancellationToken)).Select(i => new { i.Version, i.VariablesJson }).ToList();
         DateOnly Month(DateTime utc) { var d = calendar.ToLocalDate(new DateTimeOffset(utc, TimeSpan.Zero)); return new DateOnly(d.Year, d.Month, 1); }
         bool Late(PartnerTask t) => t.DueAtUtc is { } due && t.ClosedAtUtc > due;
 

@@ -3,14 +3,16 @@ using Inburgering.Simulation.Forecast;
 using Inburgering.Simulation.Reports;
 using Inburgering.Workflows;
 using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Stores;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inburgering.Simulation;
 
 /// <summary>
-/// A private engine for one simulation: its own database (a throwaway SQLite database in memory by default, or a
-/// PostgreSQL database the caller provides), the standard activities and a <see cref="SimulationClock"/>. It never touches the Host's
-/// live instances.
+/// A private engine for one simulation: its own database for the definition (a throwaway SQLite database in memory by
+/// default, or a PostgreSQL database the caller provides), its instances in the engine's memory store or that database
+/// (<see cref="SimulationSettings.Store"/>), the standard activities and a <see cref="SimulationClock"/>. It never touches
+/// the Host's live instances.
 /// </summary>
 public static class SimulationEngine
 {
@@ -31,8 +33,9 @@ public static class SimulationEngine
 
     /// <summary>
     /// Runs <paramref name="settings"/> through <paramref name="definitionJson"/> on a private engine and returns the
-    /// report. The database is a <see cref="ThrowawayDatabase"/> (SQLite in memory), unless <paramref name="database"/>
-    /// names one (e.g. an empty PostgreSQL database, to look at the rows afterwards). With
+    /// report. The instances run in the engine's memory store (or, with <see cref="SimulationStore.Database"/>, in a
+    /// <see cref="ThrowawayDatabase"/>: SQLite in memory), unless <paramref name="database"/> names a database (e.g. an
+    /// empty PostgreSQL database, to look at the rows afterwards). With
     /// <see cref="SimulationSettings.Shards"/> above 1 every shard runs at the same time on an engine and a throwaway
     /// database of its own, and the reports are combined; a named database holds one run, so it takes no shards.
     /// </summary>
@@ -97,7 +100,15 @@ public static class SimulationEngine
         SimulationSettings settings, string definitionJson, SimulationShard shard, Action<IServiceCollection>? configure, CancellationToken cancellationToken)
     {
         using var throwaway = new ThrowawayDatabase("simulatie");
-        return await RunOnAsync(throwaway.Options, settings, definitionJson, shard, configure, cancellationToken);
+        var inMemory = settings.Store == SimulationStore.Memory;
+        return await RunOnAsync(throwaway.Options, settings, definitionJson, shard, services =>
+        {
+            if (inMemory)
+            {
+                services.AddMemoryWorkflowStore(); // the definition stays in the throwaway database; the instances run here
+            }
+            configure?.Invoke(services);
+        }, cancellationToken);
     }
 
     /// <summary>One shard on an engine of its own over <paramref name="database"/>, disposed before the database is.</summary>

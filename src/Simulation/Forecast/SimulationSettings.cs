@@ -34,12 +34,21 @@ public sealed record SimulationSettings
     /// </summary>
     public int ParallelismOn(DatabaseProvider provider) => Parallelism ?? (provider == DatabaseProvider.Sqlite ? 1 : 8);
 
+    /// <summary>In the memory store: the one set, or 1 — a burst there never waits for I/O, so parallel ones only take turns.</summary>
+    public int ParallelismInMemory => Parallelism ?? 1;
+
     /// <summary>
     /// How many engines share the people (every n-th person each, on a throwaway database of its own), running at the
     /// same time: a large forecast then uses more than one core. 1 by default. The figures are repeatable for a given
     /// number, but not equal between numbers: each shard draws its partners' answers from its own sequence.
     /// </summary>
     public int Shards { get; init; } = 1;
+
+    /// <summary>
+    /// Where the simulated instances live when no database is named: in the engine's own memory store (default, the
+    /// fastest), or in the throwaway SQLite database that also holds the definition (as before 2026-12-06, for comparison).
+    /// </summary>
+    public SimulationStore Store { get; init; } = SimulationStore.Memory;
 
     public int Months => HorizonMonths ?? (ArrivalYears + 4) * 12;
 
@@ -77,6 +86,20 @@ public sealed record SimulationSettings
         {
             errors.Add(("shards", "Must be between 1 and 64."));
         }
+        if (!Enum.IsDefined(Store))
+        {
+            errors.Add(("store", "Must be Memory or Database."));
+        }
         return errors;
     }
+}
+
+/// <summary>Where a simulation keeps its instances (see <see cref="SimulationSettings.Store"/>).</summary>
+public enum SimulationStore
+{
+    /// <summary>The engine's own store in memory (<c>MemoryWorkflowStore</c>).</summary>
+    Memory,
+
+    /// <summary>The simulation's database: a throwaway SQLite database in memory, or the one named.</summary>
+    Database,
 }

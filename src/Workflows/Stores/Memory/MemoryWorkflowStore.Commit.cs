@@ -154,6 +154,7 @@ public sealed partial class MemoryWorkflowStore
                 break;
             case PartnerTask task:
                 _tasks[task.Id] = task.Copy();
+                _tasksByCreation.Add((task.CreatedAtUtc, task.Id));
                 break;
             case Incident incident:
                 _incidents[incident.Id] = incident.Copy();

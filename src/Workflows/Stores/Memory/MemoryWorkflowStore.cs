@@ -26,6 +26,7 @@ public sealed partial class MemoryWorkflowStore : IWorkflowStore
     private readonly Dictionary<Guid, HashSet<Guid>> _timersByInstance = [];
     private readonly SortedSet<(DateTime Due, Guid Id)> _timersByDue = [];
     private readonly Dictionary<Guid, PartnerTask> _tasks = [];
+    private readonly SortedSet<(DateTime CreatedAt, Guid Id)> _tasksByCreation = [];
     private readonly Dictionary<Guid, Incident> _incidents = [];
     private readonly Dictionary<Guid, PendingEvent> _pending = [];
     private readonly HashSet<(string MessageId, string Receiver)> _processed = [];
@@ -80,9 +81,30 @@ public sealed partial class MemoryWorkflowStore : IWorkflowStore
         }
     }
 
+    public WorkflowInstance? Instance(Guid id)
+    {
+        lock (_gate)
+        {
+            return _instances.TryGetValue(id, out var instance) ? instance.Copy() : null;
+        }
+    }
+
     public List<WorkflowInstance> Instances(Func<WorkflowInstance, bool>? where = null) => Select(_instances.Values, where, i => i.Copy());
 
     public List<PartnerTask> Tasks(Func<PartnerTask, bool>? where = null) => Select(_tasks.Values, where, t => t.Copy());
+
+    /// <summary>Tasks created at or after <paramref name="sinceUtc"/> (by index: a simulation asks this every day).</summary>
+    public List<PartnerTask> TasksCreatedSince(DateTime sinceUtc, Func<PartnerTask, bool>? where = null)
+    {
+        lock (_gate)
+        {
+            return _tasksByCreation.GetViewBetween((sinceUtc, Guid.Empty), (DateTime.MaxValue, Guid.AllBitsSet))
+                .Select(k => _tasks[k.Id])
+                .Where(t => where is null || where(t))
+                .Select(t => t.Copy())
+                .ToList();
+        }
+    }
 
     public List<WorkflowWait> Waits(Func<WorkflowWait, bool>? where = null) => Select(_waits.Values, where, w => w.Copy());
 
