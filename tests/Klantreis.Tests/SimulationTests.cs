@@ -71,6 +71,23 @@ public sealed class SimulationTests
     }
 
     [Fact]
+    public async Task The_engine_s_memory_store_gives_the_same_forecast_as_the_database()
+    {
+        // The memory store is only faster, never different: the same people, answers, bursts, deadlines and fines.
+        var settings = new SimulationSettings { StatushoudersPerYear = 9, GezinsmigrantenPerYear = 5, Seed = 5, HorizonMonths = 48 };
+        var definition = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Workflows, "klantreis-inburgering.json"));
+
+        var inMemory = await SimulationEngine.RunAsync(settings with { Store = SimulationStore.Memory }, definition);
+        var inDatabase = await SimulationEngine.RunAsync(settings with { Store = SimulationStore.Database }, definition);
+
+        Assert.Equal(14, inMemory.Instances);
+        Assert.True(inMemory.Fines.Count > 0 && inMemory.TaskCount > 14 * 5, $"{inMemory.TaskCount} tasks, {inMemory.Fines.Count} fine months: too small a forecast to compare");
+        Assert.Equal(
+            (inDatabase.TasksCsv(), inDatabase.FinesCsv(), inDatabase.Bursts, inDatabase.TaskCount, inDatabase.DeadlinesMet, inDatabase.DeadlinesMissed),
+            (inMemory.TasksCsv(), inMemory.FinesCsv(), inMemory.Bursts, inMemory.TaskCount, inMemory.DeadlinesMet, inMemory.DeadlinesMissed));
+    }
+
+    [Fact]
     public void Shards_take_every_person_exactly_once()
     {
         var everyone = PersonGenerator.Generate(new SimulationSettings { StatushoudersPerYear = 10, GezinsmigrantenPerYear = 3 }, new Random(1));

@@ -7,10 +7,11 @@ namespace Inburgering.Host.Commands;
 
 /// <summary>
 /// <c>dotnet run --project src/Host -- simulate [--statushouders 41] [--gezinsmigranten 20] [--jaren 1]
-/// [--horizon-maanden N] [--seed 2021] [--delen 1] [--uit simulatie] [--postgres "Host=…"]</c>: runs the forecast through
-/// <c>workflows/klantreis-inburgering.json</c> in fake time on a private database (a throwaway SQLite database in memory unless
-/// <c>--postgres</c> names an empty database) and writes <c>taken.csv</c> and <c>boetes.csv</c>. <c>--delen N</c> splits the
-/// people over N engines that run at the same time (one per core is about right for a large forecast).
+/// [--horizon-maanden N] [--seed 2021] [--delen 1] [--opslag geheugen] [--uit simulatie] [--postgres "Host=…"]</c>: runs the
+/// forecast through <c>workflows/klantreis-inburgering.json</c> in fake time on a private engine (its instances in the
+/// engine's memory store, or with <c>--opslag database</c> in a throwaway SQLite database in memory; <c>--postgres</c> names an
+/// empty database to keep the rows) and writes <c>taken.csv</c> and <c>boetes.csv</c>. <c>--delen N</c> splits the people
+/// over N engines that run at the same time (one per core is about right for a large forecast).
 /// </summary>
 internal static class SimulateCommand
 {
@@ -21,7 +22,7 @@ internal static class SimulateCommand
         if (!TryParse(args, out var settings, out var outFolder, out var postgres, out var error))
         {
             await output.WriteLineAsync(error);
-            await output.WriteLineAsync("usage: simulate [--statushouders 41] [--gezinsmigranten 20] [--jaren 1] [--horizon-maanden N] [--seed 2021] [--delen 1] [--uit simulatie] [--postgres \"Host=…\"]");
+            await output.WriteLineAsync("usage: simulate [--statushouders 41] [--gezinsmigranten 20] [--jaren 1] [--horizon-maanden N] [--seed 2021] [--delen 1] [--opslag geheugen|database] [--uit simulatie] [--postgres \"Host=…\"]");
             return 2;
         }
         var problems = settings.Validate();
@@ -84,6 +85,17 @@ internal static class SimulateCommand
                     case "--delen": settings = settings with { Shards = Number() }; break;
                     case "--uit": outFolder = value; break;
                     case "--postgres": postgres = value; break;
+                    case "--opslag":
+                        settings = settings with
+                        {
+                            Store = value switch
+                            {
+                                "geheugen" => SimulationStore.Memory,
+                                "database" => SimulationStore.Database,
+                                _ => throw new FormatException($"'--opslag' is 'geheugen' or 'database', not '{value}'."),
+                            },
+                        };
+                        break;
                     default:
                         error = $"Unknown option '{name}'.";
                         return false;

@@ -30,6 +30,12 @@ internal sealed class HolidayTable
 
     private Year Get(int year)
     {
+        // TryGetValue first: GetOrAdd(year, Build) would allocate a delegate on every call, and the calendar is asked
+        // about days all the time (a simulation: hundreds of MB of delegates).
+        if (years.TryGetValue(year, out var known))
+        {
+            return known;
+        }
         DutchHolidays.CheckYear(year);
         return years.GetOrAdd(year, Build);
     }

@@ -19,6 +19,7 @@ internal sealed partial class Burst
     private readonly IReadOnlyList<IWaitObserver> _observers;
     private readonly int _maxSteps;
     private int _steps;
+    private JsonObjectView? _variablesView;
 
     public Burst(
         IStoreSession session, WorkflowInstance instance, WorkflowDefinition definition, List<WorkflowWait> openWaits,
@@ -63,7 +64,11 @@ internal sealed partial class Burst
 
     public IReadOnlyDictionary<string, JsonNode?> Parameters { get; }
 
-    public ExpressionScope Scope(JsonNode? input) => new() { Variables = Snapshot(Variables), Parameters = Parameters, Input = input };
+    /// <summary>
+    /// What an expression sees: the variables as they are now (a view, not a copy: the evaluator copies what a script
+    /// reads into its sandbox, and an evaluation runs to its end before any activity changes a variable again).
+    /// </summary>
+    public ExpressionScope Scope(JsonNode? input) => new() { Variables = _variablesView ??= new JsonObjectView(Variables), Parameters = Parameters, Input = input };
 
     public void Journal(JournalKind kind, string? activityKey = null, string? activityType = null, string? outcome = null, string? message = null) =>
         Session.Add(new JournalEntry
@@ -124,7 +129,6 @@ internal sealed partial class Burst
 
     private static JsonObject ParseObject(string json) => JsonNode.Parse(json) as JsonObject ?? [];
 
-    private static Dictionary<string, JsonNode?> Snapshot(JsonObject obj) => obj.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     internal static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
 

@@ -66,11 +66,23 @@ public sealed class ExpressionEvaluator
     /// integral numbers → <see cref="long"/>, other numbers → <see cref="double"/>, a <c>Date</c> → ISO-8601 UTC string.
     /// </summary>
     /// <exception cref="ExpressionException">Syntax error, runtime error, a broken limit, or a result that is not JSON.</exception>
-    public JsonNode? Evaluate(string code, ExpressionScope scope) => JsToJson.Convert(Run(code, scope));
+    public JsonNode? Evaluate(string code, ExpressionScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(scope);
+        return _cache.Get(code) is { Direct: { } direct } && direct.TryRead(scope, out var value) ? value : JsToJson.Convert(Run(code, scope));
+    }
 
     /// <summary>Runs <paramref name="code"/> and returns the JavaScript truthiness of its value.</summary>
     /// <exception cref="ExpressionException">Syntax error, runtime error or a broken limit.</exception>
-    public bool EvaluateCondition(string code, ExpressionScope scope) => TypeConverter.ToBoolean(Run(code, scope));
+    public bool EvaluateCondition(string code, ExpressionScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(scope);
+        return _cache.Get(code) is { Direct: { } direct } && direct.TryRead(scope, out var value)
+            ? DirectRead.IsTruthy(value)
+            : TypeConverter.ToBoolean(Run(code, scope));
+    }
 
     private JsValue Run(string code, ExpressionScope scope)
     {

@@ -66,7 +66,7 @@ internal static class JsToJson
         }
     }
 
-    private static JsonValue ConvertNumber(double number)
+    internal static JsonValue ConvertNumber(double number)
     {
         if (double.IsNaN(number) || double.IsInfinity(number))
         {

@@ -72,13 +72,13 @@ internal static class JsonToJs
     };
 
     // JsonValue.Create(18) holds an int and refuses TryGetValue<double>; its JSON text is always a valid number.
-    private static double ReadNumber(JsonValue value) =>
+    internal static double ReadNumber(JsonValue value) =>
         value.TryGetValue(out double number)
             ? number
             : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     // Values such as a DateTime are strings in JSON but not string-typed in the node; read them as their JSON text.
-    private static string ReadString(JsonValue value)
+    internal static string ReadString(JsonValue value)
     {
         if (value.TryGetValue(out string? text))
         {

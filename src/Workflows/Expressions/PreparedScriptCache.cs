@@ -49,7 +49,11 @@ internal sealed class PreparedScriptCache(int capacity)
         {
             // Strict at parse time too, so strict-only errors (with, octal literals, delete x) surface in validation.
             var script = Engine.PrepareScript(code, strict: true);
-            return new Entry(script, null, now) { Reads = script.Program is { } program ? ScopeReads.Of(program) : ScopeReads.Everything };
+            return new Entry(script, null, now)
+            {
+                Reads = script.Program is { } program ? ScopeReads.Of(program) : ScopeReads.Everything,
+                Direct = script.Program is { } body ? DirectRead.Of(body) : null,
+            };
         }
         catch (ScriptPreparationException exception) when (exception.InnerException is ParseErrorException parseError)
         {
@@ -95,6 +99,9 @@ internal sealed class PreparedScriptCache(int capacity)
 
         /// <summary>The variables and parameters the script reads (null sets: all of them).</summary>
         public ScopeReads Reads { get; init; } = ScopeReads.Everything;
+
+        /// <summary>Set when the script only reads <c>variables.x</c> or <c>parameters.x</c>: answered without a sandbox.</summary>
+        public DirectRead? Direct { get; init; }
 
         public long LastUsed => Volatile.Read(ref _lastUsed);
 
