@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Inburgering.Workflows.Definitions;
 using Inburgering.Workflows.Execution;
+using Inburgering.Workflows.Stores;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
                 new Dictionary<string, string[]> { [json.Path ?? "$"] = [FirstLine(json.Message)] }),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
             DefinitionNotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
-            DbUpdateConcurrencyException => new ProblemDetails
+            DbUpdateConcurrencyException or StoreConflictException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Conflict",
