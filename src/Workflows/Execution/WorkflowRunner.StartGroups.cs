@@ -62,7 +62,7 @@ public sealed partial class WorkflowRunner
         {
             // No caller's token: one caller giving up must not fail the others. A cancelled caller is left out before
             // the group forms (StartGroupGate), and honoured again if the group falls back to single starts.
-            await using var session = await store.OpenAsync();
+            await using var session = await store.OpenForStartsAsync();
             var pending = new GroupPendingEvents(session, group);
             var instances = new List<WorkflowInstance>(group.Count);
             foreach (var start in group)

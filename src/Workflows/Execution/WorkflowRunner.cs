@@ -87,7 +87,7 @@ public sealed partial class WorkflowRunner(
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var session = await store.OpenAsync(cancellationToken);
+            await using var session = await store.OpenForStartsAsync(cancellationToken);
             var (instance, burst) = BeginStart(session, start, time.GetUtcNow());
             await RunStartAsync(burst, start.StartAt);
             var wakeUps = session.AddedTimerDueTimes();

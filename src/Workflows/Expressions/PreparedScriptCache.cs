@@ -100,7 +100,7 @@ internal sealed class PreparedScriptCache(int capacity)
         /// <summary>The variables and parameters the script reads (null sets: all of them).</summary>
         public ScopeReads Reads { get; init; } = ScopeReads.Everything;
 
-        /// <summary>Set when the script only reads <c>variables.x</c> or <c>parameters.x</c>: answered without a sandbox.</summary>
+        /// <summary>Set when the script only reads (a name, a literal, <c>a ?? b</c>): answered without a sandbox.</summary>
         public DirectRead? Direct { get; init; }
 
         public long LastUsed => Volatile.Read(ref _lastUsed);

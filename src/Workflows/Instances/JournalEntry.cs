@@ -20,6 +20,9 @@ public sealed class JournalEntry
 
     /// <summary>A short reason, never personal data.</summary>
     public string? Message { get; set; }
+
+    /// <summary>A shallow copy (every member is a value or an immutable string): what a store hands out or keeps.</summary>
+    internal JournalEntry Copy() => (JournalEntry)MemberwiseClone();
 }
 
 public enum JournalKind

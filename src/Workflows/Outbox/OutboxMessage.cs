@@ -39,4 +39,7 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>A shallow copy (every member is a value or an immutable string): what a store hands out or keeps.</summary>
+    internal OutboxMessage Copy() => (OutboxMessage)MemberwiseClone();
 }

@@ -6,7 +6,8 @@ using Npgsql;
 namespace Inburgering.Workflows.Persistence;
 
 /// <summary>
-/// Commits a change set that only inserts rows — what a group of starts produces: instances, journal entries, waits,
+/// Commits a change set that only inserts rows — what a unit of starts produces (<c>IWorkflowStore.OpenForStartsAsync</c>,
+/// committed by <c>EfStoreSession</c>): instances, journal entries, waits,
 /// timers, tasks, outbox messages — in ONE round trip on PostgreSQL: per table one <c>INSERT … SELECT FROM unnest(…)</c>
 /// with an array per column, sent as one batch. Without an explicit BEGIN, PostgreSQL runs the batch as one implicit
 /// transaction, so it commits whole or not at all, like SaveChanges. Why: a start is mostly inserts, and EF's update

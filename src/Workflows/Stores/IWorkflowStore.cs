@@ -16,6 +16,12 @@ public interface IWorkflowStore
     /// <summary>A new unit of work. Dispose it; commit it once at most.</summary>
     Task<IStoreSession> OpenAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A unit of work that only starts instances (a start, or a group of them): it adds rows and may claim kept events,
+    /// nothing else. A store may commit such a unit more cheaply (the database: one batch of inserts).
+    /// </summary>
+    Task<IStoreSession> OpenForStartsAsync(CancellationToken cancellationToken = default) => OpenAsync(cancellationToken);
+
     /// <summary>The earliest due time of any timer, claimed or not (for fake-time drivers).</summary>
     Task<DateTime?> NextTimerDueAsync(CancellationToken cancellationToken = default);
 

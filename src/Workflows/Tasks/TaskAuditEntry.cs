@@ -19,6 +19,9 @@ public sealed class TaskAuditEntry
 
     /// <summary>Details (outcome and fields, new assignee, lead time…) as JSON; never a BSN or health data.</summary>
     public string? DetailsJson { get; set; }
+
+    /// <summary>A shallow copy (every member is a value or an immutable string): what a store hands out or keeps.</summary>
+    internal TaskAuditEntry Copy() => (TaskAuditEntry)MemberwiseClone();
 }
 
 public enum TaskAuditAction

@@ -48,7 +48,45 @@ public sealed class DirectReadTests
         Assert.True(JsonNode.DeepEquals(sandbox, evaluator.Evaluate("parameters.p;", scope)), what);
         Assert.Equal(sandbox?.ToJsonString(), evaluator.Evaluate("variables.x", scope)?.ToJsonString()); // key order too
         Assert.Equal(evaluator.EvaluateCondition("!!variables.x", scope), evaluator.EvaluateCondition("variables.x", scope));
-        Assert.Equal(!what.Contains("index keys", StringComparison.Ordinal), new DirectRead("variables", "x").TryRead(scope, out _)); // read directly, or left to the sandbox
+        Assert.Equal(!what.Contains("index keys", StringComparison.Ordinal), new DirectRead.Name("variables", "x").TryRead(scope, out _)); // read directly, or left to the sandbox
+    }
+
+    [Theory]
+    [InlineData("input.datum", "[input.datum][0]")]
+    [InlineData("input.ontbreekt ?? null", "[input.ontbreekt][0] ?? null")]
+    [InlineData("input.ontbreekt ?? variables.x", "[input.ontbreekt][0] ?? variables.x")]
+    [InlineData("input.leeg ?? variables.x", "[input.leeg][0] ?? variables.x")]
+    [InlineData("input.datum ?? variables.x", "[input.datum][0] ?? variables.x")]
+    [InlineData("variables.x ?? 'standaard'", "[variables.x][0] ?? 'standaard'")]
+    [InlineData("true", "[true][0]")]
+    [InlineData("null", "[null][0]")]
+    [InlineData("12.0", "[12.0][0]")]
+    [InlineData("0.5", "[0.5][0]")]
+    [InlineData("'P5WD' ?? null", "['P5WD'][0]")]
+    public void Reads_of_input_literals_and_coalescing_give_what_the_sandbox_gives(string direct, string sandboxed)
+    {
+        var evaluator = Evaluators.Create();
+        var scope = new ExpressionScope
+        {
+            Variables = new Dictionary<string, JsonNode?> { ["x"] = 7 },
+            Input = JsonNode.Parse("""{"datum":"2027-03-01","leeg":null}"""),
+        };
+
+        Assert.NotNull(DirectRead.Of(Jint.Engine.PrepareScript(direct, strict: true).Program!));
+        Assert.Equal(evaluator.Evaluate(sandboxed, scope)?.ToJsonString(), evaluator.Evaluate(direct, scope)?.ToJsonString());
+        Assert.Equal(evaluator.EvaluateCondition("!!(" + sandboxed + ")", scope), evaluator.EvaluateCondition(direct, scope));
+    }
+
+    [Fact]
+    public void Input_that_is_not_an_object_and_inherited_names_are_left_to_the_sandbox()
+    {
+        var evaluator = Evaluators.Create();
+        var noInput = ExpressionScope.Empty;
+
+        Assert.False(new DirectRead.Name("input", "datum").TryRead(noInput, out _));
+        Assert.Throws<ExpressionException>(() => evaluator.Evaluate("input.datum", noInput)); // null.datum, as before
+        Assert.Null(DirectRead.Of(Jint.Engine.PrepareScript("variables.constructor", strict: true).Program!));
+        Assert.Throws<ExpressionException>(() => evaluator.Evaluate("variables.constructor", noInput)); // a function is no data value
     }
 
     [Fact]
@@ -84,7 +122,9 @@ public sealed class DirectReadTests
     [InlineData("variables.x.y")]
     [InlineData("variables['x']")]
     [InlineData("variables?.x")]
-    [InlineData("input.x")]
+    [InlineData("input.x.y")]
+    [InlineData("-1")]
+    [InlineData("variables.x ?? input.x.y")]
     [InlineData("variables.x; variables.y")]
     [InlineData("variables.x + 1")]
     public void Anything_more_goes_to_the_sandbox(string code) =>

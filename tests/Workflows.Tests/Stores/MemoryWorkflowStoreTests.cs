@@ -92,6 +92,50 @@ public sealed class MemoryWorkflowStoreTests
     }
 
     [Fact]
+    public async Task A_kept_event_one_unit_only_read_stays_as_another_unit_claimed_it()
+    {
+        var store = new MemoryWorkflowStore();
+        var id = await SeedInstanceAsync(store);
+        var eventId = Guid.CreateVersion7();
+        await using (var seed = await store.OpenAsync())
+        {
+            seed.Add(new PendingEvent { Id = eventId, CorrelationKey = "kr-1", EventName = "DuoKennisgeving", ReceivedAtUtc = Now });
+            await seed.CommitAsync();
+        }
+        await using var reader = await store.OpenAsync();
+        await using var claimer = await store.OpenAsync();
+        Assert.Single(await reader.PendingEventsAsync(null, ["kr-1"])); // read, left alone
+        Assert.Single(await claimer.PendingEventsAsync(null, ["kr-1"])).InstanceId = id; // claimed for an instance
+        await claimer.CommitAsync();
+
+        reader.Add(new JournalEntry { InstanceId = id, Sequence = 1, AtUtc = Now, Kind = JournalKind.ActivityCompleted });
+        await reader.CommitAsync();
+
+        Assert.Equal(id, Assert.Single(store.PendingEvents()).InstanceId);
+    }
+
+    [Fact]
+    public async Task Two_units_claiming_the_same_kept_event_commit_once()
+    {
+        var store = new MemoryWorkflowStore();
+        var first = await SeedInstanceAsync(store);
+        var second = await SeedInstanceAsync(store);
+        await using (var seed = await store.OpenAsync())
+        {
+            seed.Add(new PendingEvent { Id = Guid.CreateVersion7(), CorrelationKey = "kr-1", EventName = "DuoKennisgeving", ReceivedAtUtc = Now });
+            await seed.CommitAsync();
+        }
+        await using var a = await store.OpenAsync();
+        await using var b = await store.OpenAsync();
+        a.Remove(Assert.Single(await a.PendingEventsAsync(first, ["kr-1"]))); // delivered to the first
+        Assert.Single(await b.PendingEventsAsync(second, ["kr-1"])).InstanceId = second; // kept for the second
+        await a.CommitAsync();
+
+        await Assert.ThrowsAsync<StoreConflictException>(() => b.CommitAsync());
+        Assert.Empty(store.PendingEvents());
+    }
+
+    [Fact]
     public async Task Due_timers_are_claimed_earliest_first_once_until_their_claim_runs_out()
     {
         var store = new MemoryWorkflowStore();

@@ -10,23 +10,17 @@ namespace Inburgering.Workflows.Stores.Ef;
 /// A unit of work on a <see cref="WorkflowsDbContext"/>: tracked reads, EF's change tracking, one commit. Exposed as
 /// <see cref="Db"/> for code that only runs on the database (tests looking at which context built what).
 /// </summary>
-public sealed class EfStoreSession(WorkflowsDbContext db) : IStoreSession
+/// <param name="startsOnly">The unit only starts instances (<see cref="IWorkflowStore.OpenForStartsAsync"/>): its commit takes
+/// the one-batch insert path, which itself falls back to SaveChanges for anything but inserts on PostgreSQL.</param>
+public sealed class EfStoreSession(WorkflowsDbContext db, bool startsOnly) : IStoreSession
 {
-    private bool _loadedInstance;
-
     public WorkflowsDbContext Db { get; } = db;
 
-    public async Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        _loadedInstance = true;
-        return await Db.Instances.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-    }
+    public Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken cancellationToken = default) =>
+        Db.Instances.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
 
-    public async Task<List<WorkflowInstance>> FindInstancesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
-    {
-        _loadedInstance = true;
-        return await Db.Instances.Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken);
-    }
+    public Task<List<WorkflowInstance>> FindInstancesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+        Db.Instances.Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken);
 
     public Task<List<WorkflowWait>> WaitsOfAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken = default) =>
         instanceIds.Count == 1 && instanceIds.First() is var id
@@ -131,27 +125,39 @@ public sealed class EfStoreSession(WorkflowsDbContext db) : IStoreSession
     }
 
     /// <summary>
-    /// A unit that read no instance only starts instances (or keeps an event): it goes through the one-batch insert path,
-    /// which itself falls back to SaveChanges for anything but inserts on PostgreSQL.
+    /// One transaction. A lost race — the Version or a deleted row changed (<see cref="DbUpdateConcurrencyException"/>), a
+    /// key taken meanwhile, a lock or serialization conflict, a transient failure — becomes a
+    /// <see cref="StoreConflictException"/>, on which the burst runs again; any other refusal (a constraint the data
+    /// breaks) is thrown as it is, since running the burst again would only fail again.
     /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            if (_loadedInstance)
-            {
-                await Db.SaveChangesAsync(cancellationToken);
-            }
-            else
+            if (startsOnly)
             {
                 await InsertOnlyCommit.SaveAsync(Db, cancellationToken);
             }
+            else
+            {
+                await Db.SaveChangesAsync(cancellationToken);
+            }
         }
-        catch (DbUpdateException ex)
+        catch (DbUpdateException ex) when (LostRace(ex))
         {
-            throw new StoreConflictException($"The unit of work could not commit: {ex.InnerException?.Message ?? ex.Message}", ex);
+            throw new StoreConflictException($"The unit of work lost a race and committed nothing: {ex.InnerException?.Message ?? ex.Message}", ex);
         }
     }
+
+    private static bool LostRace(DbUpdateException ex) => ex is DbUpdateConcurrencyException || ex.InnerException switch
+    {
+        // unique violation (a key taken meanwhile), serialization failure, deadlock
+        Npgsql.PostgresException pg => pg.SqlState is "23505" or "40001" or "40P01",
+        Npgsql.NpgsqlException npgsql => npgsql.IsTransient,
+        // SQLITE_BUSY, SQLITE_LOCKED; a primary key or unique constraint
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 || sqlite.SqliteExtendedErrorCode is 1555 or 2067,
+        _ => false,
+    };
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
 }

@@ -7,12 +7,16 @@ namespace Inburgering.Workflows.Stores.Ef;
 /// <summary>
 /// The store on the engine's database (PostgreSQL or SQLite) through EF Core: a unit of work is a pooled
 /// <see cref="WorkflowsDbContext"/>, its commit one <c>SaveChanges</c> (or, for units that only start instances, one
-/// batch of inserts: <see cref="InsertOnlyCommit"/>). What the Host runs on.
+/// batch of inserts: <see cref="InsertOnlyCommit"/>). What the Host runs on; it behaves as the engine did before the
+/// stores were split out, except that a commit that fails for another reason than a race is no longer retried.
 /// </summary>
 public sealed class EfWorkflowStore(IDbContextFactory<WorkflowsDbContext> dbFactory, ResolvedDatabase database) : IWorkflowStore
 {
     public async Task<IStoreSession> OpenAsync(CancellationToken cancellationToken = default) =>
-        new EfStoreSession(await dbFactory.CreateDbContextAsync(cancellationToken));
+        new EfStoreSession(await dbFactory.CreateDbContextAsync(cancellationToken), startsOnly: false);
+
+    public async Task<IStoreSession> OpenForStartsAsync(CancellationToken cancellationToken = default) =>
+        new EfStoreSession(await dbFactory.CreateDbContextAsync(cancellationToken), startsOnly: true);
 
     public async Task<DateTime?> NextTimerDueAsync(CancellationToken cancellationToken = default)
     {

@@ -32,9 +32,11 @@ public sealed partial class MemoryWorkflowStore
             {
                 _incidents[id] = row.Copy();
             }
-            foreach (var (id, (row, _)) in unit.LoadedPending)
+            foreach (var (id, (row, instanceRead)) in unit.LoadedPending)
             {
-                if (!unit.Removed.Contains(row))
+                // Only a kept event this unit claimed for an instance: one it merely read may have been taken by
+                // another unit meanwhile, and writing it back would undo that.
+                if (!unit.Removed.Contains(row) && row.InstanceId != instanceRead)
                 {
                     _pending[id] = row.Copy();
                 }
@@ -165,15 +167,16 @@ public sealed partial class MemoryWorkflowStore
             case ProcessedMessage message:
                 _processed.Add((message.MessageId, message.Receiver));
                 break;
-            case JournalEntry entry: // never changed after its burst: kept as it is
-                (_journal.TryGetValue(entry.InstanceId, out var entries) ? entries : _journal[entry.InstanceId] = []).Add(entry);
+            case JournalEntry entry:
+                (_journal.TryGetValue(entry.InstanceId, out var entries) ? entries : _journal[entry.InstanceId] = []).Add(entry.Copy());
                 break;
             case TaskAuditEntry audit:
-                _taskAudit.Add(audit);
+                _taskAudit.Add(audit.Copy());
                 break;
             case OutboxMessage message:
-                message.Sequence = ++_outboxSequence;
-                _outbox.Add(message);
+                var stored = message.Copy();
+                stored.Sequence = message.Sequence = ++_outboxSequence; // as the database's sequence would, seen by the unit too
+                _outbox.Add(stored);
                 break;
         }
     }

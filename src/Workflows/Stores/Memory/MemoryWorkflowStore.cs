@@ -119,7 +119,7 @@ public sealed partial class MemoryWorkflowStore : IWorkflowStore
     {
         lock (_gate)
         {
-            return _journal.TryGetValue(instanceId, out var entries) ? [.. entries] : [];
+            return _journal.TryGetValue(instanceId, out var entries) ? entries.Select(e => e.Copy()).ToList() : [];
         }
     }
 
@@ -127,7 +127,7 @@ public sealed partial class MemoryWorkflowStore : IWorkflowStore
     {
         lock (_gate)
         {
-            return [.. _outbox];
+            return _outbox.Select(m => m.Copy()).ToList();
         }
     }
 
@@ -135,7 +135,7 @@ public sealed partial class MemoryWorkflowStore : IWorkflowStore
     {
         lock (_gate)
         {
-            return _taskAudit.Where(a => a.TaskId == taskId).OrderBy(a => a.Sequence).ToList();
+            return _taskAudit.Where(a => a.TaskId == taskId).OrderBy(a => a.Sequence).Select(a => a.Copy()).ToList();
         }
     }
 
