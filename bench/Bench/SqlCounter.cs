@@ -71,6 +71,21 @@ internal sealed class SqlCounter : EfEventListener
                 Record("insert-only commit: " + Shape(text), batch.Duration);
             }
         }
+        else if (value.Key == Workflows.Persistence.InsertOnlyCommit.ReadEvent && value.Value is Workflows.Persistence.StartUnitReadExecuted read)
+        {
+            // A start unit's read without EF: one round trip, no commit.
+            Interlocked.Increment(ref _commands);
+            Interlocked.Increment(ref _statements);
+            Interlocked.Add(ref _dbTicks, read.Duration.Ticks);
+            if (_capturing)
+            {
+                Captured.Enqueue(read.Statement);
+            }
+            if (_profiling)
+            {
+                Record(Shape(read.Statement), read.Duration);
+            }
+        }
         else if (value.Key == RelationalEventId.TransactionCommitted.Name && value.Value is TransactionEndEventData commit)
         {
             Interlocked.Increment(ref _commits);

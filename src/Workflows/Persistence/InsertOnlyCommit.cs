@@ -27,6 +27,9 @@ internal static class InsertOnlyCommit
 
     public const string ExecutedEvent = "InsertOnlyCommitExecuted";
 
+    /// <summary>A read a start unit made without EF (<c>NpgsqlStartSession</c>), reported with a <see cref="StartUnitReadExecuted"/>.</summary>
+    public const string ReadEvent = "StartUnitReadExecuted";
+
     private static readonly DiagnosticListener Diagnostics = new(DiagnosticName);
 
     /// <summary>
@@ -91,6 +94,27 @@ internal static class InsertOnlyCommit
         }
     }
 
+    /// <summary>Runs one batch of inserts (its own implicit transaction) and reports it.</summary>
+    internal static async Task ExecuteAsync(NpgsqlBatch batch, int rows, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        if (Diagnostics.IsEnabled(ExecutedEvent))
+        {
+            Diagnostics.Write(ExecutedEvent, new InsertOnlyCommitExecuted(
+                batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(c => c.CommandText).ToList(), rows, Stopwatch.GetElapsedTime(started)));
+        }
+    }
+
+    /// <summary>Reports a read made without EF, which EF's own diagnostics do not see.</summary>
+    internal static void ReportRead(string statement, long startedTimestamp)
+    {
+        if (Diagnostics.IsEnabled(ReadEvent))
+        {
+            Diagnostics.Write(ReadEvent, new StartUnitReadExecuted(statement, Stopwatch.GetElapsedTime(startedTimestamp)));
+        }
+    }
+
     /// <summary>A key the database is still to assign (an identity column): SaveChanges reads it back, this path would not.</summary>
     private static bool HasTemporaryValues(EntityEntry entry, InsertTable table) => table.Generated.Any(p => entry.Property(p).IsTemporary);
 
@@ -107,13 +131,7 @@ internal static class InsertOnlyCommit
             {
                 batch.BatchCommands.Add(table.Command(entities));
             }
-            var started = Stopwatch.GetTimestamp();
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-            if (Diagnostics.IsEnabled(ExecutedEvent))
-            {
-                Diagnostics.Write(ExecutedEvent, new InsertOnlyCommitExecuted(
-                    batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(c => c.CommandText).ToList(), rows.Values.Sum(r => r.Count), Stopwatch.GetElapsedTime(started)));
-            }
+            await ExecuteAsync(batch, rows.Values.Sum(r => r.Count), cancellationToken);
         }
         catch (NpgsqlException ex)
         {
@@ -129,3 +147,6 @@ internal static class InsertOnlyCommit
 
 /// <summary>One insert-only commit: its statements (one per table), the rows it wrote, and how long the caller waited.</summary>
 internal sealed record InsertOnlyCommitExecuted(IReadOnlyList<string> Statements, int Rows, TimeSpan Duration);
+
+/// <summary>One read of a start unit without EF: its statement and how long the caller waited.</summary>
+internal sealed record StartUnitReadExecuted(string Statement, TimeSpan Duration);

@@ -15,8 +15,22 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowsDbContext> dbFact
     public async Task<IStoreSession> OpenAsync(CancellationToken cancellationToken = default) =>
         new EfStoreSession(await dbFactory.CreateDbContextAsync(cancellationToken), startsOnly: false);
 
-    public async Task<IStoreSession> OpenForStartsAsync(CancellationToken cancellationToken = default) =>
-        new EfStoreSession(await dbFactory.CreateDbContextAsync(cancellationToken), startsOnly: true);
+    private Microsoft.EntityFrameworkCore.Metadata.IModel? _model;
+
+    /// <summary>On PostgreSQL a start unit needs no EF context at all (<see cref="NpgsqlStartSession"/>).</summary>
+    public async Task<IStoreSession> OpenForStartsAsync(CancellationToken cancellationToken = default)
+    {
+        if (database.Provider != DatabaseProvider.Postgres)
+        {
+            return new EfStoreSession(await dbFactory.CreateDbContextAsync(cancellationToken), startsOnly: true);
+        }
+        if (_model is null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            _model = db.Model;
+        }
+        return new NpgsqlStartSession(dbFactory, _model, database.ConnectionString);
+    }
 
     public async Task<DateTime?> NextTimerDueAsync(CancellationToken cancellationToken = default)
     {

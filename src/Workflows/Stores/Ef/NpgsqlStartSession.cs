@@ -1,0 +1,201 @@
+using Inburgering.Workflows.Instances;
+using Inburgering.Workflows.Outbox;
+using Inburgering.Workflows.Persistence;
+using Inburgering.Workflows.Tasks;
+using Inburgering.Workflows.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+
+namespace Inburgering.Workflows.Stores.Ef;
+
+/// <summary>
+/// A unit that only starts instances, on PostgreSQL, without EF Core: the rows it adds are kept in lists and written as
+/// one batch of <c>unnest</c> inserts (<see cref="InsertTable"/>, one implicit transaction), and the kept events it may
+/// claim are read with plain SQL. What a start costs in EF's change tracker and query pipeline is most of the client's
+/// CPU of a start (bench P1). Anything a plain batch cannot do — deleting a kept event a start claimed, outbox rows
+/// (their sequence is the database's) — commits through an EF context instead, as before.
+/// </summary>
+internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> dbFactory, IModel model, string connectionString) : IStoreSession
+{
+    private readonly List<object> _added = [];
+    private readonly List<PendingEvent> _read = [];
+    private readonly HashSet<object> _removed = new(ReferenceEqualityComparer.Instance);
+
+    public Task<List<PendingEvent>> PendingEventsAsync(Guid? instanceId, IReadOnlyCollection<string> correlationKeys, CancellationToken cancellationToken = default) =>
+        instanceId is not null
+            ? throw StartsOnly()
+            : ReadPendingAsync(correlationKeys, cancellationToken);
+
+    private async Task<List<PendingEvent>> ReadPendingAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT "Id", "CorrelationKey", "EventName", "PayloadJson"::text, "ReceivedAtUtc" FROM workflow_pending_events
+            WHERE "InstanceId" IS NULL AND "CorrelationKey" = ANY($1) ORDER BY "ReceivedAtUtc"
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.ToArray() });
+        var rows = new List<PendingEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new PendingEvent
+            {
+                Id = reader.GetGuid(0),
+                CorrelationKey = reader.GetString(1),
+                EventName = reader.GetString(2),
+                PayloadJson = reader.IsDBNull(3) ? null : reader.GetString(3),
+                ReceivedAtUtc = DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc),
+            });
+        }
+        InsertOnlyCommit.ReportRead(command.CommandText, started);
+        _read.AddRange(rows);
+        return rows;
+    }
+
+    public async Task<HashSet<string>> KeysWithPendingEventsAsync(IReadOnlyCollection<string> correlationKeys, CancellationToken cancellationToken = default)
+    {
+        if (correlationKeys.Count == 0)
+        {
+            return [];
+        }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """SELECT DISTINCT "CorrelationKey" FROM workflow_pending_events WHERE "InstanceId" IS NULL AND "CorrelationKey" = ANY($1)""", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = correlationKeys.ToArray() });
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetString(0));
+        }
+        InsertOnlyCommit.ReportRead(command.CommandText, started);
+        return keys;
+    }
+
+    // A new instance's tasks and timers are all added by this unit.
+    public Task<PartnerTask?> FindTaskAsync(Guid id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_added.OfType<PartnerTask>().FirstOrDefault(t => t.Id == id));
+
+    public Task<List<WorkflowTimer>> TimersOfWaitAsync(Guid waitId, bool alreadyLoaded, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_added.OfType<WorkflowTimer>().Where(t => t.WaitId == waitId).ToList());
+
+    public bool IsRemoved(object row) => _removed.Contains(row);
+
+    public void Add<T>(T row) where T : class => _added.Add(row);
+
+    public void Remove<T>(T row) where T : class
+    {
+        var index = _added.FindIndex(a => ReferenceEquals(a, row));
+        if (index >= 0)
+        {
+            _added.RemoveAt(index);
+        }
+        _removed.Add(row);
+    }
+
+    public List<DateTime> AddedTimerDueTimes() => _added.OfType<WorkflowTimer>().Select(t => t.DueAtUtc).ToList();
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        var claimed = _read.Where(_removed.Contains).ToList();
+        var tables = claimed.Count > 0 || _added.Any(r => r is OutboxMessage) ? null : Tables();
+        if (tables is null)
+        {
+            await CommitThroughEfAsync(claimed, cancellationToken);
+            return;
+        }
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var batch = new NpgsqlBatch(connection);
+            foreach (var (table, rows) in tables.OrderBy(t => t.Key.Order))
+            {
+                batch.BatchCommands.Add(table.Command(rows));
+            }
+            await InsertOnlyCommit.ExecuteAsync(batch, _added.Count, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState is "23505" or "40001" or "40P01")
+        {
+            throw new StoreConflictException($"The start lost a race and committed nothing: {ex.Message}", ex);
+        }
+        catch (NpgsqlException ex) when (ex.IsTransient)
+        {
+            throw new StoreConflictException($"The start could not commit and committed nothing: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The added rows by table, or null when a type cannot be written by a plain batch.</summary>
+    private Dictionary<InsertTable, List<object>>? Tables()
+    {
+        var tables = new Dictionary<InsertTable, List<object>>();
+        foreach (var row in _added)
+        {
+            if (model.FindEntityType(row.GetType()) is not { } type || InsertTable.For(type) is not { } table || table.Generated.Count > 0)
+            {
+                return null;
+            }
+            if (!tables.TryGetValue(table, out var rows))
+            {
+                tables[table] = rows = [];
+            }
+            rows.Add(row);
+        }
+        return tables;
+    }
+
+    private async Task CommitThroughEfAsync(List<PendingEvent> claimed, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        foreach (var row in claimed)
+        {
+            db.PendingEvents.Attach(row);
+            db.PendingEvents.Remove(row);
+        }
+        // A kept event claimed and then kept for the new instance after all is changed, not deleted.
+        foreach (var row in _read.Where(r => !_removed.Contains(r) && r.InstanceId is not null))
+        {
+            db.PendingEvents.Attach(row).Property(p => p.InstanceId).IsModified = true;
+        }
+        db.AddRange(_added);
+        await new EfStoreSession(db, startsOnly: true).CommitAsync(cancellationToken);
+    }
+
+    public Task<WorkflowInstance?> FindInstanceAsync(Guid id, CancellationToken cancellationToken = default) => throw StartsOnly();
+
+    public Task<List<WorkflowInstance>> FindInstancesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) => throw StartsOnly();
+
+    public Task<List<WorkflowWait>> WaitsOfAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken = default) => throw StartsOnly();
+
+    public Task<List<WorkflowTimer>> TimersOfInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken = default) => throw StartsOnly();
+
+    public Task<List<WorkflowTimer>> TimerWithSiblingsAsync(Guid timerId, CancellationToken cancellationToken = default) => throw StartsOnly();
+
+    public Task<Incident?> FindIncidentAsync(Guid id, CancellationToken cancellationToken = default) => throw StartsOnly();
+
+    public Task<PartnerTask?> ReadTaskAsync(Guid id, CancellationToken cancellationToken = default) => throw StartsOnly();
+
+    public Task<Guid?> InstanceOfWaitAsync(Guid waitId, CancellationToken cancellationToken = default) => throw StartsOnly();
+
+    public Task<Guid?> InstanceOfTimerAsync(Guid timerId, CancellationToken cancellationToken = default) => throw StartsOnly();
+
+    public Task<Guid?> InstanceOfIncidentAsync(Guid incidentId, CancellationToken cancellationToken = default) => throw StartsOnly();
+
+    public Task<List<Guid>> LiveInstancesWithKeyAsync(string correlationKey, CancellationToken cancellationToken = default) => throw StartsOnly();
+
+    public Task<bool> IsProcessedAsync(string messageId, string receiver, CancellationToken cancellationToken = default) => throw StartsOnly();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static InvalidOperationException StartsOnly() => new("A unit opened for starts only adds rows and reads the events kept for its keys.");
+}
