@@ -26,6 +26,10 @@ public sealed class StartUnitTests
         var id = await h.StartAsync("vork", correlationKey: "kr-77");
 
         Assert.Equal([unit], seen.Units.Distinct());
+        if (database == HarnessDatabase.Postgres)
+        {
+            Assert.True(((NpgsqlStartSession)seen.Sessions.Keys.Single()).WroteBatch, "the start went through EF instead of one plain batch");
+        }
         var view = await h.GetAsync(id);
         Assert.Equal((InstanceStatus.Running, 3), (view.Status, view.Waits.Count));
         Assert.Equal(Enumerable.Range(1, view.Journal.Count), view.Journal.Select(j => j.Sequence));
@@ -50,8 +54,11 @@ public sealed class StartUnitTests
     {
         public System.Collections.Concurrent.ConcurrentQueue<string> Units { get; } = new();
 
+        public System.Collections.Concurrent.ConcurrentDictionary<IStoreSession, bool> Sessions { get; } = new();
+
         public ValueTask OnWaitOpenedAsync(WaitOpenedArguments arguments)
         {
+            Sessions[arguments.Session] = true;
             Units.Enqueue(arguments.Session.GetType().Name);
             return ValueTask.CompletedTask;
         }

@@ -91,6 +91,9 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
 
     public bool IsRemoved(object row) => _removed.Contains(row);
 
+    /// <summary>True once the unit committed as one plain batch (false: it went through EF, or has not committed).</summary>
+    internal bool WroteBatch { get; private set; }
+
     public void Add<T>(T row) where T : class => _added.Add(row);
 
     public void Remove<T>(T row) where T : class
@@ -124,6 +127,7 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
                 batch.BatchCommands.Add(table.Command(rows));
             }
             await InsertOnlyCommit.ExecuteAsync(batch, _added.Count, cancellationToken);
+            WroteBatch = true;
         }
         catch (PostgresException ex) when (ex.SqlState is "23505" or "40001" or "40P01")
         {
@@ -141,7 +145,7 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
         var tables = new Dictionary<InsertTable, List<object>>();
         foreach (var row in _added)
         {
-            if (model.FindEntityType(row.GetType()) is not { } type || InsertTable.For(type) is not { } table || table.Generated.Count > 0)
+            if (model.FindEntityType(row.GetType()) is not { } type || InsertTable.For(type) is not { } table || !KeysSet(table, row))
             {
                 return null;
             }
@@ -153,6 +157,13 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
         }
         return tables;
     }
+
+    /// <summary>
+    /// EF marks every Guid key "generated on add" by convention, but the engine always sets them (Guid.CreateVersion7):
+    /// only a value the database assigns (an identity) or a Guid left empty needs EF.
+    /// </summary>
+    private static bool KeysSet(InsertTable table, object row) =>
+        table.Generated.All(p => p.ClrType == typeof(Guid) && p.GetGetter().GetClrValueUsingContainingEntity(row) is Guid id && id != Guid.Empty);
 
     private async Task CommitThroughEfAsync(List<PendingEvent> claimed, CancellationToken cancellationToken)
     {
