@@ -70,7 +70,8 @@ public sealed class ExpressionEvaluator
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(scope);
-        return _cache.Get(code) is { Direct: { } direct } && direct.TryRead(scope, out var value) ? value : JsToJson.Convert(Run(code, scope));
+        var entry = _cache.Get(code);
+        return entry.Direct is { } direct && direct.TryRead(scope, out var value) ? value : JsToJson.Convert(Run(entry, scope));
     }
 
     /// <summary>Runs <paramref name="code"/> and returns the JavaScript truthiness of its value.</summary>
@@ -79,17 +80,14 @@ public sealed class ExpressionEvaluator
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(scope);
-        return _cache.Get(code) is { Direct: { } direct } && direct.TryRead(scope, out var value)
+        var entry = _cache.Get(code);
+        return entry.Direct is { } direct && direct.TryRead(scope, out var value)
             ? DirectRead.IsTruthy(value)
-            : TypeConverter.ToBoolean(Run(code, scope));
+            : TypeConverter.ToBoolean(Run(entry, scope));
     }
 
-    private JsValue Run(string code, ExpressionScope scope)
+    private JsValue Run(PreparedScriptCache.Entry entry, ExpressionScope scope)
     {
-        ArgumentNullException.ThrowIfNull(code);
-        ArgumentNullException.ThrowIfNull(scope);
-
-        var entry = _cache.Get(code);
         if (entry.SyntaxError is { } syntaxError)
         {
             throw ExpressionFailures.FromSyntaxError(syntaxError);

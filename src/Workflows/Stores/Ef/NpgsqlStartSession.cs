@@ -29,6 +29,33 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
 
     private async Task<List<PendingEvent>> ReadPendingAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
+        var rows = await ReadByKeysAsync(
+            """
+            SELECT "Id", "CorrelationKey", "EventName", "PayloadJson"::text, "ReceivedAtUtc" FROM workflow_pending_events
+            WHERE "InstanceId" IS NULL AND "CorrelationKey" = ANY($1) ORDER BY "ReceivedAtUtc"
+            """,
+            keys,
+            reader => new PendingEvent
+            {
+                Id = reader.GetGuid(0),
+                CorrelationKey = reader.GetString(1),
+                EventName = reader.GetString(2),
+                PayloadJson = reader.IsDBNull(3) ? null : reader.GetString(3),
+                ReceivedAtUtc = DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc),
+            },
+            cancellationToken);
+        _read.AddRange(rows);
+        return rows;
+    }
+
+    public async Task<HashSet<string>> KeysWithPendingEventsAsync(IReadOnlyCollection<string> correlationKeys, CancellationToken cancellationToken = default) =>
+        (await ReadByKeysAsync(
+            """SELECT DISTINCT "CorrelationKey" FROM workflow_pending_events WHERE "InstanceId" IS NULL AND "CorrelationKey" = ANY($1)""",
+            correlationKeys, reader => reader.GetString(0), cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>One plain read with the correlation keys as its array parameter, reported like EF's commands for the bench.</summary>
+    private async Task<List<T>> ReadByKeysAsync<T>(string sql, IReadOnlyCollection<string> keys, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+    {
         if (keys.Count == 0)
         {
             return [];
@@ -36,50 +63,18 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT "Id", "CorrelationKey", "EventName", "PayloadJson"::text, "ReceivedAtUtc" FROM workflow_pending_events
-            WHERE "InstanceId" IS NULL AND "CorrelationKey" = ANY($1) ORDER BY "ReceivedAtUtc"
-            """, connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = keys.ToArray() });
-        var rows = new List<PendingEvent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var rows = new List<T>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            rows.Add(new PendingEvent
+            while (await reader.ReadAsync(cancellationToken))
             {
-                Id = reader.GetGuid(0),
-                CorrelationKey = reader.GetString(1),
-                EventName = reader.GetString(2),
-                PayloadJson = reader.IsDBNull(3) ? null : reader.GetString(3),
-                ReceivedAtUtc = DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc),
-            });
+                rows.Add(map(reader));
+            }
         }
-        InsertOnlyCommit.ReportRead(command.CommandText, started);
-        _read.AddRange(rows);
+        InsertOnlyCommit.ReportRead(sql, started);
         return rows;
-    }
-
-    public async Task<HashSet<string>> KeysWithPendingEventsAsync(IReadOnlyCollection<string> correlationKeys, CancellationToken cancellationToken = default)
-    {
-        if (correlationKeys.Count == 0)
-        {
-            return [];
-        }
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            """SELECT DISTINCT "CorrelationKey" FROM workflow_pending_events WHERE "InstanceId" IS NULL AND "CorrelationKey" = ANY($1)""", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = correlationKeys.ToArray() });
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            keys.Add(reader.GetString(0));
-        }
-        InsertOnlyCommit.ReportRead(command.CommandText, started);
-        return keys;
     }
 
     // A new instance's tasks and timers are all added by this unit.
@@ -168,15 +163,11 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
     private async Task CommitThroughEfAsync(List<PendingEvent> claimed, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // A start only ever deletes the kept events it claimed; it never changes one.
         foreach (var row in claimed)
         {
             db.PendingEvents.Attach(row);
             db.PendingEvents.Remove(row);
-        }
-        // A kept event claimed and then kept for the new instance after all is changed, not deleted.
-        foreach (var row in _read.Where(r => !_removed.Contains(r) && r.InstanceId is not null))
-        {
-            db.PendingEvents.Attach(row).Property(p => p.InstanceId).IsModified = true;
         }
         db.AddRange(_added);
         await new EfStoreSession(db, startsOnly: true).CommitAsync(cancellationToken);
