@@ -14,11 +14,11 @@ namespace Inburgering.Host.Api;
 
 /// <summary>
 /// <c>POST /api/simulations</c>: runs a forecast through the published klantreis definition (or its saved draft, or an
-/// unsaved document given in the request) in fake time on a private, throwaway database — live instances are never
-/// touched — and returns the task load per partner per month, deadlines met and missed, and fines, as CSV inside the
-/// JSON answer. Synchronous, so the size is capped at what runs well within a minute on the simulation's in-memory
-/// database (measured in a fresh process on two cores: 300 people over 60 months ≈ 29 s, three years of Noordwijk's
-/// forecast ≈ 22 s, the default forecast ≈ 13 s; a gateway often gives up after 60 s); larger runs use the <c>simulate</c> command.
+/// unsaved document given in the request) in fake time on a private engine — its instances in the engine's memory store,
+/// live instances are never touched — and returns the task load per partner per month, deadlines met and missed, and
+/// fines, as CSV inside the JSON answer. Synchronous, so the size is capped (measured with the simulate command on two
+/// cores: 300 people over 60 months ≈ 7 s, the default forecast ≈ 3.5 s; ≈ 29 and 13 s on the SQLite database that held
+/// the instances before; a gateway often gives up after 60 s); larger runs use the <c>simulate</c> command.
 /// </summary>
 internal static class SimulationEndpoints
 {
