@@ -55,15 +55,18 @@ public sealed partial class WorkflowRunner
         }
     }
 
-    /// <summary>Starts the group in one transaction; false (nothing committed) when it could not.</summary>
-    private async Task<bool> TryStartTogetherAsync(IReadOnlyList<PendingStart> group)
+    /// <summary>
+    /// Starts the group in one transaction; false (nothing committed) when it could not. First assuming, where the store
+    /// checks that at the commit, that no event is kept for the group's keys; if one is, once more reading them first.
+    /// </summary>
+    private async Task<bool> TryStartTogetherAsync(IReadOnlyList<PendingStart> group, bool assumeNothingKept = true)
     {
         try
         {
             // No caller's token: one caller giving up must not fail the others. A cancelled caller is left out before
             // the group forms (StartGroupGate), and honoured again if the group falls back to single starts.
             await using var session = await store.OpenForStartsAsync();
-            var pending = new GroupPendingEvents(session, group);
+            var pending = new GroupPendingEvents(session, group, assumeNothingKept);
             var instances = new List<WorkflowInstance>(group.Count);
             foreach (var start in group)
             {
@@ -73,15 +76,18 @@ public sealed partial class WorkflowRunner
                 instances.Add(instance);
             }
             var wakeUps = session.AddedTimerDueTimes();
-            await session.CommitAsync();
+            await pending.CommitAndLookAgainAsync();
             ScheduleWakeUp(wakeUps);
-            await pending.LookAgainAfterCommitAsync();
             for (var i = 0; i < group.Count; i++)
             {
                 LogBurst(instances[i].Id, "start", instances[i].Status);
                 group[i].Done.TrySetResult(instances[i]);
             }
             return true;
+        }
+        catch (KeptEventsFoundException) when (assumeNothingKept)
+        {
+            return await TryStartTogetherAsync(group, assumeNothingKept: false);
         }
 #pragma warning disable CA1031 // any failure of the group (a lost race, one bad start) falls back to one transaction per start
         catch (Exception ex)
@@ -165,11 +171,15 @@ internal sealed class PendingStart(
 }
 
 /// <summary>
-/// The events kept for a group's correlation keys, read in one query (oldest first) the first time a start needs them.
-/// A new instance can only have events kept under its key: nothing can address its id yet.
+/// The events kept for a group's correlation keys. A new instance can only have events kept under its key: nothing can
+/// address its id yet. Where the store can (<see cref="IStoreSession.CheckNothingKeptAtCommit"/>), the group assumes
+/// nothing is kept and the commit checks it — one round trip for the whole group instead of three; a group that finds
+/// an event kept after all commits nothing and runs once more, reading first. Elsewhere they are read in one query
+/// (oldest first) the first time a start needs them.
 /// </summary>
-internal sealed class GroupPendingEvents(IStoreSession session, IReadOnlyList<PendingStart> group)
+internal sealed class GroupPendingEvents(IStoreSession session, IReadOnlyList<PendingStart> group, bool assumeNothingKept)
 {
+    private readonly string[] _keys = group.Select(s => s.CorrelationKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
     private Dictionary<string, List<PendingEvent>>? _byKey;
 
     /// <summary>The same list for every start with this key, so claiming from it is visible to the others.</summary>
@@ -181,37 +191,27 @@ internal sealed class GroupPendingEvents(IStoreSession session, IReadOnlyList<Pe
         }
         if (_byKey is null)
         {
-            var keys = group.Select(s => s.CorrelationKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-            _byKey = keys.ToDictionary(k => k, _ => new List<PendingEvent>(), StringComparer.Ordinal);
-            var rows = await session.PendingEventsAsync(null, keys);
-            foreach (var row in rows)
+            _byKey = _keys.ToDictionary(k => k, _ => new List<PendingEvent>(), StringComparer.Ordinal);
+            if (!assumeNothingKept || !session.CheckNothingKeptAtCommit(_keys))
             {
-                _byKey[row.CorrelationKey!].Add(row);
+                foreach (var row in await session.PendingEventsAsync(null, _keys))
+                {
+                    _byKey[row.CorrelationKey!].Add(row);
+                }
             }
         }
         return _byKey[key];
     }
 
     /// <summary>
-    /// The look after the commit that closes the race with a delivery that kept an event for one of the group's keys
-    /// while the group ran (WorkflowRunner.DeliverEventsKeptForKeyAsync): one query for the whole group instead of one per
-    /// start. Starts whose key has nothing kept are marked so they skip their own look.
+    /// Commits the group, then looks again — after the commit, in its round trip where the store can — to close the race
+    /// with a delivery that kept an event for one of the group's keys while the group ran
+    /// (WorkflowRunner.DeliverEventsKeptForKeyAsync): one look for the whole group instead of one per start. Starts whose
+    /// key has nothing kept are marked so they skip their own look; if the look failed, every start looks on its own.
     /// </summary>
-    public async Task LookAgainAfterCommitAsync()
+    public async Task CommitAndLookAgainAsync()
     {
-        var keys = group.Select(s => s.CorrelationKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        if (keys.Length == 0)
-        {
-            return;
-        }
-        HashSet<string> kept;
-        try
-        {
-            kept = await session.KeysWithPendingEventsAsync(keys);
-        }
-#pragma warning disable CA1031 // the group has committed; every start then looks on its own, as if there were no group
-        catch (Exception)
-#pragma warning restore CA1031
+        if (await session.CommitThenFindKeptKeysAsync(_keys) is not { } kept)
         {
             return;
         }

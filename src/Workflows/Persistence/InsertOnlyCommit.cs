@@ -94,16 +94,51 @@ internal static class InsertOnlyCommit
         }
     }
 
-    /// <summary>Runs one batch of inserts (its own implicit transaction) and reports it.</summary>
-    internal static async Task ExecuteAsync(NpgsqlBatch batch, int rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one batch and reports it. Its first <paramref name="writes"/> commands commit together (one implicit
+    /// transaction: an error in any of them commits none). A read may follow behind an error barrier (its own
+    /// transaction, after that commit): the values of its <c>CorrelationKey</c> column are returned — null when no read
+    /// followed, or when it failed after the writes had committed.
+    /// </summary>
+    internal static async Task<HashSet<string>?> ExecuteAsync(NpgsqlBatch batch, int writes, int rows, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        var readAfter = batch.BatchCommands.Count > writes;
+        HashSet<string>? keys = null;
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            keys = readAfter ? await ReadKeysAsync(reader, cancellationToken) : null;
+        }
+        catch (Exception) when (readAfter && batch.BatchCommands[writes - 1].RecordsAffected > 0)
+        {
+            // Every insert writes at least one row, so the last one completed: the writes committed at the barrier and
+            // only the read after it failed. The caller treats that as "unknown".
+        }
         if (Diagnostics.IsEnabled(ExecutedEvent))
         {
             Diagnostics.Write(ExecutedEvent, new InsertOnlyCommitExecuted(
                 batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(c => c.CommandText).ToList(), rows, Stopwatch.GetElapsedTime(started)));
         }
+        return keys;
+    }
+
+    /// <summary>The result set named <c>CorrelationKey</c> (the read after the barrier), passing over the others.</summary>
+    private static async Task<HashSet<string>> ReadKeysAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        do
+        {
+            if (reader.FieldCount == 1 && reader.GetName(0) == "CorrelationKey")
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    keys.Add(reader.GetString(0));
+                }
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken));
+        return keys;
     }
 
     /// <summary>Reports a read made without EF, which EF's own diagnostics do not see.</summary>
@@ -131,7 +166,7 @@ internal static class InsertOnlyCommit
             {
                 batch.BatchCommands.Add(table.Command(entities));
             }
-            await ExecuteAsync(batch, rows.Values.Sum(r => r.Count), cancellationToken);
+            await ExecuteAsync(batch, batch.BatchCommands.Count, rows.Values.Sum(r => r.Count), cancellationToken);
         }
         catch (NpgsqlException ex)
         {

@@ -65,6 +65,40 @@ public interface IStoreSession : IAsyncDisposable
     /// <summary>Which of these correlation keys have events kept for no instance yet.</summary>
     Task<HashSet<string>> KeysWithPendingEventsAsync(IReadOnlyCollection<string> correlationKeys, CancellationToken cancellationToken = default);
 
+    // ---- for units of starts: reads folded into the commit ----
+
+    /// <summary>
+    /// Instead of reading the events kept for <paramref name="correlationKeys"/> now, lets the commit check that none
+    /// is kept and fail with <see cref="KeptEventsFoundException"/>, committing nothing, when one is. True when this store
+    /// does that (the caller then assumes nothing is kept); false when it does not and the caller must read them. Saves
+    /// a round trip for a group of new instances, for which almost never anything is kept.
+    /// </summary>
+    bool CheckNothingKeptAtCommit(IReadOnlyCollection<string> correlationKeys) => false;
+
+    /// <summary>
+    /// Commits as <see cref="CommitAsync"/>, then says which of <paramref name="correlationKeys"/> have events kept for
+    /// no instance — read after the commit, so it sees what others kept meanwhile — in the commit's own round trip where
+    /// the store can. Null when the commit succeeded but that read did not.
+    /// </summary>
+    async Task<HashSet<string>?> CommitThenFindKeptKeysAsync(IReadOnlyCollection<string> correlationKeys, CancellationToken cancellationToken = default)
+    {
+        await CommitAsync(cancellationToken);
+        if (correlationKeys.Count == 0)
+        {
+            return [];
+        }
+        try
+        {
+            return await KeysWithPendingEventsAsync(correlationKeys, cancellationToken);
+        }
+#pragma warning disable CA1031 // the unit has committed; a failed look after it is answered with "unknown", not an error
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
     // ---- changes ----
 
     /// <summary>Adds a row: an instance, wait, timer, journal entry, incident, kept event, task, task audit, outbox message or processed message.</summary>

@@ -4,4 +4,11 @@ namespace Inburgering.Workflows.Stores;
 /// A unit of work could not commit and nothing of it did: it lost a race (an instance or task it read changed meanwhile,
 /// a row it deletes is gone, a key it adds is taken) or the store refused a row. The burst runs again on fresh state.
 /// </summary>
-public sealed class StoreConflictException(string message, Exception? inner = null) : Exception(message, inner);
+public class StoreConflictException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// A unit of starts assumed no event was kept for its correlation keys (<see cref="IStoreSession.CheckNothingKeptAtCommit"/>)
+/// and the commit found one: nothing committed; run the starts again, reading the kept events first.
+/// </summary>
+public sealed class KeptEventsFoundException(Exception? inner = null)
+    : StoreConflictException("An event is kept for a correlation key the starts assumed had none; nothing committed.", inner);

@@ -36,18 +36,87 @@ public sealed class StartUnitTests
     }
 
     [Fact]
+    public async Task On_PostgreSQL_a_start_with_a_correlation_key_is_one_round_trip_that_checks_and_looks_for_kept_events()
+    {
+        var seen = new SessionRecorder();
+        await using var h = await WorkflowHarness.CreateAsync(HarnessDatabase.Postgres, s => s.AddSingleton<IWaitObserver>(seen));
+        await h.PublishAsync(Flows.ForkJoin("vork", 3));
+
+        var id = await h.StartAsync("vork", correlationKey: "kr-76");
+
+        var unit = (NpgsqlStartSession)seen.Sessions.Keys.Single();
+        Assert.True(unit.WroteBatch);
+        Assert.Equal(1, unit.PlainRoundTrips); // no read of kept events before the bursts, none after the commit
+        Assert.Equal(3, (await h.GetAsync(id)).Waits.Count);
+    }
+
+    [Fact]
     public async Task A_start_that_claims_a_kept_event_on_PostgreSQL_deletes_it_with_the_start()
     {
-        await using var h = await WorkflowHarness.CreateAsync(HarnessDatabase.Postgres);
+        var seen = new SessionRecorder();
+        await using var h = await WorkflowHarness.CreateAsync(HarnessDatabase.Postgres, s => s.AddSingleton<IWaitObserver>(seen));
         await h.PublishAsync(Flows.ForkJoin("vork", 2));
         Assert.Empty(await h.Runner.DeliverEventByCorrelationAsync("kr-78", "e1", null)); // kept: no instance yet
 
         var id = await h.StartAsync("vork", correlationKey: "kr-78");
 
+        // The group assumed nothing was kept; its guard failed the batch, so it committed nothing, and the start ran
+        // again on its own, reading the kept event first and taking it in its first burst.
+        Assert.Equal(2, seen.Sessions.Count);
         var view = await h.GetAsync(id);
         Assert.Equal(["wacht-b2"], view.WaitingAt);
         Assert.Equal(1, view.Count(JournalKind.EventReceived));
         Assert.Equal(0, await h.QueryAsync(db => Task.FromResult(db.PendingEvents.Count())));
+        Assert.Equal(1, await h.QueryAsync(db => Task.FromResult(db.Instances.Count(i => i.CorrelationKey == "kr-78"))));
+    }
+
+    [Theory]
+    [MemberData(nameof(HarnessDatabases.AllStores), MemberType = typeof(HarnessDatabases))]
+    public async Task An_event_kept_while_a_start_runs_is_found_by_the_look_after_its_commit(HarnessDatabase database)
+    {
+        // The event arrives while the start's burst runs: its delivery finds no instance yet and keeps it for the key.
+        // Only the start's look after its own commit can see it (on PostgreSQL inside the commit's round trip).
+        var keepWhileStarting = new KeepEventWhileStarting("kr-79", "e9");
+        await using var h = await WorkflowHarness.CreateAsync(database, s => s.AddSingleton<IWaitObserver>(keepWhileStarting));
+        keepWhileStarting.Runner = h.Runner;
+        await h.PublishAsync(SampleFlows.Delay("pauze", "P10D"));
+
+        var id = await h.StartAsync("pauze", correlationKey: "kr-79");
+
+        Assert.True(keepWhileStarting.Delivered);
+        var view = await h.GetAsync(id);
+        Assert.Equal(1, view.Count(JournalKind.EventQueued)); // taken from the key and kept for the instance
+        var keptForInstance = database == HarnessDatabase.Memory
+            ? h.MemoryStore!.PendingEvents(p => p.InstanceId == id).Count
+            : await h.QueryAsync(db => Task.FromResult(db.PendingEvents.Count(p => p.InstanceId == id)));
+        Assert.Equal(1, keptForInstance);
+        if (database == HarnessDatabase.Postgres)
+        {
+            var unit = keepWhileStarting.Sessions.OfType<NpgsqlStartSession>().First();
+            Assert.Equal(1, unit.PlainRoundTrips);
+        }
+    }
+
+    /// <summary>During the first wait a start opens, delivers an event by correlation key (once).</summary>
+    private sealed class KeepEventWhileStarting(string key, string eventName) : IWaitObserver
+    {
+        public Inburgering.Workflows.Execution.WorkflowRunner? Runner { get; set; }
+
+        public bool Delivered { get; private set; }
+
+        public System.Collections.Concurrent.ConcurrentQueue<IStoreSession> Sessions { get; } = new();
+
+        public async ValueTask OnWaitOpenedAsync(WaitOpenedArguments arguments)
+        {
+            Sessions.Enqueue(arguments.Session);
+            if (!Delivered)
+            {
+                Delivered = true;
+                Assert.Empty(await Runner!.DeliverEventByCorrelationAsync(key, eventName, null));
+            }
+        }
+
+        public ValueTask OnWaitClosedAsync(WaitClosedArguments arguments) => ValueTask.CompletedTask;
     }
 
     private sealed class SessionRecorder : IWaitObserver

@@ -22,6 +22,9 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
     private readonly List<PendingEvent> _read = [];
     private readonly HashSet<object> _removed = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Keys the unit assumed have nothing kept (<see cref="CheckNothingKeptAtCommit"/>); the commit checks them.</summary>
+    private readonly HashSet<string> _assumedNothingKept = new(StringComparer.Ordinal);
+
     public Task<List<PendingEvent>> PendingEventsAsync(Guid? instanceId, IReadOnlyCollection<string> correlationKeys, CancellationToken cancellationToken = default) =>
         instanceId is not null
             ? throw StartsOnly()
@@ -48,10 +51,23 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
         return rows;
     }
 
+    /// <summary>The function that fails a start batch when an event is kept for one of its keys (migration KeptEventsGuard).</summary>
+    internal const string GuardStatement = "SELECT workflow_assert_nothing_kept($1)";
+
+    /// <summary>The SQLSTATE that function raises.</summary>
+    internal const string SomethingKeptState = "IWK01";
+
+    private const string KeptKeysStatement =
+        """SELECT DISTINCT "CorrelationKey" FROM workflow_pending_events WHERE "InstanceId" IS NULL AND "CorrelationKey" = ANY($1)""";
+
+    public bool CheckNothingKeptAtCommit(IReadOnlyCollection<string> correlationKeys)
+    {
+        _assumedNothingKept.UnionWith(correlationKeys);
+        return true;
+    }
+
     public async Task<HashSet<string>> KeysWithPendingEventsAsync(IReadOnlyCollection<string> correlationKeys, CancellationToken cancellationToken = default) =>
-        (await ReadByKeysAsync(
-            """SELECT DISTINCT "CorrelationKey" FROM workflow_pending_events WHERE "InstanceId" IS NULL AND "CorrelationKey" = ANY($1)""",
-            correlationKeys, reader => reader.GetString(0), cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        (await ReadByKeysAsync(KeptKeysStatement, correlationKeys, reader => reader.GetString(0), cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>One plain read with the correlation keys as its array parameter, reported like EF's commands for the bench.</summary>
     private async Task<List<T>> ReadByKeysAsync<T>(string sql, IReadOnlyCollection<string> keys, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
@@ -63,6 +79,7 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        PlainRoundTrips++;
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = keys.ToArray() });
         var rows = new List<T>();
@@ -89,6 +106,9 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
     /// <summary>True once the unit committed as one plain batch (false: it went through EF, or has not committed).</summary>
     internal bool WroteBatch { get; private set; }
 
+    /// <summary>The round trips this unit made without EF: its plain reads and its batch.</summary>
+    internal int PlainRoundTrips { get; private set; }
+
     public void Add<T>(T row) where T : class => _added.Add(row);
 
     public void Remove<T>(T row) where T : class
@@ -103,26 +123,33 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
 
     public List<DateTime> AddedTimerDueTimes() => _added.OfType<WorkflowTimer>().Select(t => t.DueAtUtc).ToList();
 
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    public async Task CommitAsync(CancellationToken cancellationToken = default) => await CommitAsync(lookAfter: null, cancellationToken);
+
+    /// <summary>On the plain batch, the look after the commit rides in the commit's round trip, behind an error barrier.</summary>
+    public Task<HashSet<string>?> CommitThenFindKeptKeysAsync(IReadOnlyCollection<string> correlationKeys, CancellationToken cancellationToken = default) =>
+        CommitAsync(correlationKeys, cancellationToken);
+
+    /// <summary>
+    /// Commits; with <paramref name="lookAfter"/>, then says which of those keys have events kept (null when that read
+    /// failed after the commit succeeded).
+    /// </summary>
+    private async Task<HashSet<string>?> CommitAsync(IReadOnlyCollection<string>? lookAfter, CancellationToken cancellationToken)
     {
         var claimed = _read.Where(_removed.Contains).ToList();
         var tables = claimed.Count > 0 || _added.Any(r => r is OutboxMessage) ? null : Tables();
         if (tables is null)
         {
+            await CheckNothingKeptAsync(cancellationToken);
             await CommitThroughEfAsync(claimed, cancellationToken);
-            return;
+            return lookAfter is null ? null : await LookAfterCommitAsync(lookAfter, cancellationToken);
         }
         try
         {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var batch = new NpgsqlBatch(connection);
-            foreach (var (table, rows) in tables.OrderBy(t => t.Key.Order))
-            {
-                batch.BatchCommands.Add(table.Command(rows));
-            }
-            await InsertOnlyCommit.ExecuteAsync(batch, _added.Count, cancellationToken);
-            WroteBatch = true;
+            return await CommitAsBatchAsync(tables, lookAfter, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState is SomethingKeptState)
+        {
+            throw new KeptEventsFoundException(ex);
         }
         catch (PostgresException ex) when (ex.SqlState is "23505" or "40001" or "40P01")
         {
@@ -131,6 +158,63 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
         catch (NpgsqlException ex) when (ex.IsTransient)
         {
             throw new StoreConflictException($"The start could not commit and committed nothing: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// ONE round trip: the guard for the keys assumed to have nothing kept (it raises, failing the implicit transaction,
+    /// when one has), the inserts, and — behind an error barrier, so in its own transaction after the commit — the look
+    /// for events kept meanwhile. An error up to the barrier means nothing committed; after it, only the look failed.
+    /// </summary>
+    private async Task<HashSet<string>?> CommitAsBatchAsync(Dictionary<InsertTable, List<object>> tables, IReadOnlyCollection<string>? lookAfter, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        if (_assumedNothingKept.Count > 0)
+        {
+            batch.BatchCommands.Add(KeysCommand(GuardStatement, _assumedNothingKept));
+        }
+        foreach (var (table, rows) in tables.OrderBy(t => t.Key.Order))
+        {
+            batch.BatchCommands.Add(table.Command(rows));
+        }
+        var writes = batch.BatchCommands.Count;
+        var look = lookAfter is { Count: > 0 };
+        if (look)
+        {
+            batch.BatchCommands[writes - 1].AppendErrorBarrier = true;
+            batch.BatchCommands.Add(KeysCommand(KeptKeysStatement, lookAfter!));
+        }
+        PlainRoundTrips++;
+        var kept = await InsertOnlyCommit.ExecuteAsync(batch, writes, _added.Count, cancellationToken);
+        WroteBatch = true;
+        return lookAfter is null ? null : look ? kept : [];
+    }
+
+    private static NpgsqlBatchCommand KeysCommand(string sql, IReadOnlyCollection<string> keys) =>
+        new(sql) { Parameters = { new NpgsqlParameter { Value = keys.ToArray() } } };
+
+    /// <summary>Off the plain batch (through EF): the guard is the read it replaced, before the commit.</summary>
+    private async Task CheckNothingKeptAsync(CancellationToken cancellationToken)
+    {
+        if (_assumedNothingKept.Count > 0 && (await KeysWithPendingEventsAsync(_assumedNothingKept, cancellationToken)).Count > 0)
+        {
+            throw new KeptEventsFoundException();
+        }
+    }
+
+    private async Task<HashSet<string>?> LookAfterCommitAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await KeysWithPendingEventsAsync(keys, cancellationToken);
+        }
+#pragma warning disable CA1031 // the unit has committed; a failed look after it is answered with "unknown", not an error
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
         }
     }
 
