@@ -47,13 +47,7 @@ internal sealed class InsertTable
         var command = new NpgsqlBatchCommand(_sql);
         foreach (var column in _columns)
         {
-            var values = Array.CreateInstance(column.ElementType, entities.Count);
-            for (var i = 0; i < entities.Count; i++)
-            {
-                var value = column.Getter.GetClrValueUsingContainingEntity(entities[i]);
-                values.SetValue(column.Converter is null ? value : column.Converter.ConvertToProvider(value), i);
-            }
-            command.Parameters.Add(new NpgsqlParameter { Value = values, DataTypeName = column.ArrayTypeName });
+            command.Parameters.Add(column.Values.Parameter(entities));
         }
         return command;
     }
@@ -85,7 +79,7 @@ internal sealed class InsertTable
             }
             // A nullable value column gets a Nullable<T>[] so a null is written as NULL, not as default(T).
             var elementType = underlying.IsValueType && property.IsNullable ? typeof(Nullable<>).MakeGenericType(underlying) : underlying;
-            columns.Add(new Column(property, property.GetGetter(), columnName, elementType, converter, ArrayTypeName(columnType)));
+            columns.Add(new Column(property, columnName, ColumnValues.For(entityType.ClrType, property, converter, elementType, ArrayTypeName(columnType))));
         }
         return new InsertTable(tableName, [.. columns]);
     }
@@ -99,5 +93,5 @@ internal sealed class InsertTable
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private sealed record Column(IProperty Property, IClrPropertyGetter Getter, string Name, Type ElementType, ValueConverter? Converter, string ArrayTypeName);
+    private sealed record Column(IProperty Property, string Name, ColumnValues Values);
 }
