@@ -12,6 +12,11 @@ public sealed partial class WorkflowRunner
     /// <summary>Starts waiting for the next group.</summary>
     internal int StartsWaitingForGroup => _startGate?.Waiting ?? 0;
 
+    private int _startGroupsRunAgain;
+
+    /// <summary>Groups that assumed no event was kept for their keys, found one at their commit and ran again reading first.</summary>
+    internal int StartGroupsRunAgain => Volatile.Read(ref _startGroupsRunAgain);
+
     /// <summary>
     /// Hands a start to the gate and waits for its group. When no start is committing, the group is just this start and
     /// runs at once; starts that arrive while groups are committing wait for the next free slot and commit together.
@@ -87,6 +92,7 @@ public sealed partial class WorkflowRunner
         }
         catch (KeptEventsFoundException) when (assumeNothingKept)
         {
+            Interlocked.Increment(ref _startGroupsRunAgain);
             return await TryStartTogetherAsync(group, assumeNothingKept: false);
         }
 #pragma warning disable CA1031 // any failure of the group (a lost race, one bad start) falls back to one transaction per start

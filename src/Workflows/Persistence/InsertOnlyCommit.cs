@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Npgsql;
@@ -100,7 +101,13 @@ internal static class InsertOnlyCommit
     /// transaction, after that commit): the values of its <c>CorrelationKey</c> column are returned — null when no read
     /// followed, or when it failed after the writes had committed.
     /// </summary>
-    internal static async Task<HashSet<string>?> ExecuteAsync(NpgsqlBatch batch, int writes, int rows, CancellationToken cancellationToken)
+    /// <param name="landed">
+    /// Asked on a fresh connection when the batch failed after its last insert ran: did the writes commit? An error
+    /// then may be the read's (after the commit) or the commit's own (a dropped connection, a failover), and they look
+    /// alike from here. True: only the read failed. Without it, such an error is thrown as it is.
+    /// </param>
+    internal static async Task<HashSet<string>?> ExecuteAsync(
+        NpgsqlBatch batch, int writes, int rows, CancellationToken cancellationToken, Func<Task<bool>>? landed = null)
     {
         var started = Stopwatch.GetTimestamp();
         var readAfter = batch.BatchCommands.Count > writes;
@@ -110,10 +117,13 @@ internal static class InsertOnlyCommit
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             keys = readAfter ? await ReadKeysAsync(reader, cancellationToken) : null;
         }
-        catch (Exception) when (readAfter && batch.BatchCommands[writes - 1].RecordsAffected > 0)
+        catch (Exception ex) when (readAfter && landed is not null && batch.BatchCommands[writes - 1].RecordsAffected > 0)
         {
-            // Every insert writes at least one row, so the last one completed: the writes committed at the barrier and
-            // only the read after it failed. The caller treats that as "unknown".
+            // Every insert writes at least one row, so the last one ran; whether the commit did is asked, not guessed.
+            if (!await AskedAsync(landed))
+            {
+                ExceptionDispatchInfo.Throw(ex);
+            }
         }
         if (Diagnostics.IsEnabled(ExecutedEvent))
         {
@@ -121,6 +131,20 @@ internal static class InsertOnlyCommit
                 batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(c => c.CommandText).ToList(), rows, Stopwatch.GetElapsedTime(started)));
         }
         return keys;
+    }
+
+    private static async Task<bool> AskedAsync(Func<Task<bool>> landed)
+    {
+        try
+        {
+            return await landed();
+        }
+#pragma warning disable CA1031 // no answer is "not known to have committed": the batch's own error is thrown instead
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
     }
 
     /// <summary>The result set named <c>CorrelationKey</c> (the read after the barrier), passing over the others.</summary>

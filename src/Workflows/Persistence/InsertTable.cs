@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Inburgering.Workflows.Persistence;
 
@@ -21,20 +22,31 @@ internal sealed class InsertTable
     private readonly Column[] _columns;
     private readonly string _sql;
 
-    private InsertTable(string tableName, Column[] columns)
+    private InsertTable(string tableName, Column[] columns, IReadOnlyList<IProperty> assignedByDatabase)
     {
         TableName = tableName;
         _columns = columns;
-        Generated = columns.Select(c => c.Property).Where(p => p.ValueGenerated != ValueGenerated.Never).ToList();
+        AssignedByDatabase = assignedByDatabase;
+        Generated = [.. columns.Select(c => c.Property).Where(p => p.ValueGenerated != ValueGenerated.Never), .. assignedByDatabase];
         var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
         var arrays = string.Join(", ", columns.Select((_, i) => $"${i + 1}"));
-        _sql = $"INSERT INTO {Quote(tableName)} ({names}) SELECT * FROM unnest({arrays})";
+        var aliases = string.Join(", ", columns.Select((_, i) => $"c{i + 1}"));
+        _sql = assignedByDatabase.Count == 0
+            ? $"INSERT INTO {Quote(tableName)} ({names}) SELECT * FROM unnest({arrays})"
+            // The database numbers the rows (an identity such as the outbox's Sequence): in the order they were added.
+            : $"INSERT INTO {Quote(tableName)} ({names}) SELECT {aliases} FROM unnest({arrays}) WITH ORDINALITY AS u({aliases}, n) ORDER BY n";
     }
 
     public string TableName { get; }
 
     /// <summary>Properties EF may give a temporary value until the database assigns one (an identity key).</summary>
     public IReadOnlyList<IProperty> Generated { get; }
+
+    /// <summary>
+    /// Identity columns the statement leaves out, so the database numbers the rows; nothing reads the numbers back, so
+    /// only a writer that needs no value of them (a unit of starts) may rely on that.
+    /// </summary>
+    public IReadOnlyList<IProperty> AssignedByDatabase { get; }
 
     /// <summary>Instances first, then by table name: concurrent writers take their locks in one order.</summary>
     public (int, string) Order => (TableName == "workflow_instances" ? 0 : 1, TableName);
@@ -60,8 +72,16 @@ internal sealed class InsertTable
         }
         var table = StoreObjectIdentifier.Table(tableName, schema: null);
         var columns = new List<Column>();
+        var assignedByDatabase = new List<IProperty>();
         foreach (var property in entityType.GetProperties())
         {
+            if (property.ValueGenerated == ValueGenerated.OnAdd
+                && NpgsqlPropertyExtensions.GetValueGenerationStrategy(property) is NpgsqlValueGenerationStrategy.IdentityByDefaultColumn
+                    or NpgsqlValueGenerationStrategy.IdentityAlwaysColumn or NpgsqlValueGenerationStrategy.SerialColumn)
+            {
+                assignedByDatabase.Add(property);
+                continue;
+            }
             if (property.IsShadowProperty()
                 || property.ValueGenerated is ValueGenerated.OnAddOrUpdate or ValueGenerated.OnUpdate or ValueGenerated.OnUpdateSometimes
                 || property.GetComputedColumnSql(table) is not null
@@ -81,7 +101,7 @@ internal sealed class InsertTable
             var elementType = underlying.IsValueType && property.IsNullable ? typeof(Nullable<>).MakeGenericType(underlying) : underlying;
             columns.Add(new Column(property, columnName, ColumnValues.For(entityType.ClrType, property, converter, elementType, ArrayTypeName(columnType))));
         }
-        return new InsertTable(tableName, [.. columns]);
+        return new InsertTable(tableName, [.. columns], assignedByDatabase);
     }
 
     /// <summary>"character varying(200)" → "character varying[]": the array type, without the column's length.</summary>

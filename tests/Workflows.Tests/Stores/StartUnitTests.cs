@@ -1,9 +1,11 @@
 using Inburgering.Testing;
 using Inburgering.Workflows.Activities;
 using Inburgering.Workflows.Instances;
+using Inburgering.Workflows.Outbox;
 using Inburgering.Workflows.Stores;
 using Inburgering.Workflows.Stores.Ef;
 using Inburgering.Workflows.Tests.Execution;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inburgering.Workflows.Tests.Stores;
@@ -47,7 +49,67 @@ public sealed class StartUnitTests
         var unit = (NpgsqlStartSession)seen.Sessions.Keys.Single();
         Assert.True(unit.WroteBatch);
         Assert.Equal(1, unit.PlainRoundTrips); // no read of kept events before the bursts, none after the commit
+        Assert.Equal(NpgsqlStartSession.GuardStatement, unit.BatchStatements[0]);
+        Assert.Contains("workflow_pending_events", unit.BatchStatements[^1], StringComparison.Ordinal);
+        Assert.Equal([], unit.KeptKeysFound!);
         Assert.Equal(3, (await h.GetAsync(id)).Waits.Count);
+    }
+
+    [Fact]
+    public async Task Without_the_guard_function_starts_read_kept_events_first_and_still_take_them()
+    {
+        var seen = new SessionRecorder();
+        await using var h = await WorkflowHarness.CreateAsync(HarnessDatabase.Postgres, s => s.AddSingleton<IWaitObserver>(seen));
+        await h.PublishAsync(Flows.ForkJoin("vork", 2));
+        await h.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DROP FUNCTION workflow_assert_nothing_kept(text[])"));
+        Assert.Empty(await h.Runner.DeliverEventByCorrelationAsync("kr-81", "e1", null));
+
+        var first = await h.StartAsync("vork", correlationKey: "kr-81");
+        var second = await h.StartAsync("vork", correlationKey: "kr-82");
+
+        Assert.Equal(1, h.Runner.StartGroupsRunAgain); // the first group found the function missing and ran again
+        Assert.Equal(["wacht-b2"], (await h.GetAsync(first)).WaitingAt);
+        var last = seen.Sessions.Keys.OfType<NpgsqlStartSession>().Single(u => u.WroteBatch);
+        Assert.DoesNotContain(NpgsqlStartSession.GuardStatement, last.BatchStatements); // the second start read first
+        Assert.Equal(2, last.PlainRoundTrips);
+        Assert.Equal(["wacht-b1", "wacht-b2"], (await h.GetAsync(second)).WaitingAt);
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_a_start_that_opens_a_partner_task_writes_its_outbox_row_in_the_same_batch()
+    {
+        var seen = new SessionRecorder();
+        await using var h = await WorkflowHarness.CreateAsync(HarnessDatabase.Postgres, s => s.AddSingleton<IWaitObserver>(seen));
+        await h.PublishAsync(SampleFlows.Intake("intake"));
+
+        var id = await h.StartAsync("intake", correlationKey: "kr-80");
+
+        var unit = (NpgsqlStartSession)seen.Sessions.Keys.Single();
+        Assert.True(unit.WroteBatch, "the start went through EF instead of one plain batch");
+        Assert.Equal(1, unit.PlainRoundTrips);
+        var row = Assert.Single(await h.QueryAsync(db => db.Outbox.AsNoTracking().Where(o => o.InstanceId == id).ToListAsync()));
+        Assert.Equal(("TaskAssigned", "kr-80"), (row.MessageType, row.Subject));
+        Assert.True(row.Sequence > 0);
+    }
+
+    [Fact]
+    public async Task The_database_numbers_a_batch_s_outbox_rows_in_the_order_they_were_added()
+    {
+        await using var h = await WorkflowHarness.CreateAsync(HarnessDatabase.Postgres);
+        var ids = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList(); // random: their order says nothing
+        await using (var unit = await h.Services.GetRequiredService<IWorkflowStore>().OpenForStartsAsync())
+        {
+            foreach (var id in ids)
+            {
+                unit.Add(new OutboxMessage { Id = id, MessageType = "TaskAssigned", PayloadJson = "{}", CreatedAtUtc = h.Time.GetUtcNow().UtcDateTime });
+            }
+            await unit.CommitAsync();
+            Assert.True(((NpgsqlStartSession)unit).WroteBatch);
+        }
+
+        var numbered = await h.QueryAsync(db => db.Outbox.AsNoTracking().OrderBy(o => o.Sequence).Select(o => o.Id).ToListAsync());
+
+        Assert.Equal(ids, numbered);
     }
 
     [Fact]
@@ -60,8 +122,9 @@ public sealed class StartUnitTests
 
         var id = await h.StartAsync("vork", correlationKey: "kr-78");
 
-        // The group assumed nothing was kept; its guard failed the batch, so it committed nothing, and the start ran
-        // again on its own, reading the kept event first and taking it in its first burst.
+        // The group assumed nothing was kept; its guard failed the batch, so it committed nothing, and the group ran
+        // again, reading the kept event first and taking it in the instance's first burst.
+        Assert.Equal(1, h.Runner.StartGroupsRunAgain);
         Assert.Equal(2, seen.Sessions.Count);
         var view = await h.GetAsync(id);
         Assert.Equal(["wacht-b2"], view.WaitingAt);
@@ -94,6 +157,7 @@ public sealed class StartUnitTests
         {
             var unit = keepWhileStarting.Sessions.OfType<NpgsqlStartSession>().First();
             Assert.Equal(1, unit.PlainRoundTrips);
+            Assert.Equal(["kr-79"], unit.KeptKeysFound!); // found by the look in the commit's own batch
         }
     }
 

@@ -1,6 +1,8 @@
 using Inburgering.Workflows.Execution;
+using Inburgering.Workflows.Outbox;
 using Inburgering.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Inburgering.Workflows.Stores.Ef;
 
@@ -10,8 +12,11 @@ namespace Inburgering.Workflows.Stores.Ef;
 /// batch of inserts: <see cref="InsertOnlyCommit"/>). What the Host runs on; it behaves as the engine did before the
 /// stores were split out, except that a commit that fails for another reason than a race is no longer retried.
 /// </summary>
-public sealed class EfWorkflowStore(IDbContextFactory<WorkflowsDbContext> dbFactory, ResolvedDatabase database) : IWorkflowStore
+public sealed class EfWorkflowStore(
+    IDbContextFactory<WorkflowsDbContext> dbFactory, ResolvedDatabase database, OutboxSignal outboxSignal, ILogger<EfWorkflowStore> logger) : IWorkflowStore
 {
+    private readonly KeptEventsGuard _guard = new(logger);
+
     public async Task<IStoreSession> OpenAsync(CancellationToken cancellationToken = default) =>
         new EfStoreSession(await dbFactory.CreateDbContextAsync(cancellationToken), startsOnly: false);
 
@@ -29,7 +34,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowsDbContext> dbFact
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             _model = db.Model;
         }
-        return new NpgsqlStartSession(dbFactory, _model, database.ConnectionString);
+        return new NpgsqlStartSession(dbFactory, _model, database.ConnectionString, outboxSignal, _guard);
     }
 
     public async Task<DateTime?> NextTimerDueAsync(CancellationToken cancellationToken = default)

@@ -5,18 +5,21 @@ using Inburgering.Workflows.Tasks;
 using Inburgering.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Inburgering.Workflows.Stores.Ef;
 
 /// <summary>
 /// A unit that only starts instances, on PostgreSQL, without EF Core: the rows it adds are kept in lists and written as
-/// one batch of <c>unnest</c> inserts (<see cref="InsertTable"/>, one implicit transaction), and the kept events it may
-/// claim are read with plain SQL. What a start costs in EF's change tracker and query pipeline is most of the client's
-/// CPU of a start (bench P1). Anything a plain batch cannot do — deleting a kept event a start claimed, outbox rows
-/// (their sequence is the database's) — commits through an EF context instead, as before.
+/// one batch of <c>unnest</c> inserts (<see cref="InsertTable"/>, one implicit transaction) — outbox rows included, their
+/// sequence numbered by the database — with the check and the look for kept events in the same round trip. What a start
+/// costs in EF's change tracker and query pipeline was most of the client's CPU of a start (bench P1). The one thing a
+/// plain batch does not do — deleting a kept event a start claimed — commits through an EF context instead.
 /// </summary>
-internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> dbFactory, IModel model, string connectionString) : IStoreSession
+internal sealed class NpgsqlStartSession(
+    IDbContextFactory<WorkflowsDbContext> dbFactory, IModel model, string connectionString, OutboxSignal outboxSignal, KeptEventsGuard guard)
+    : IStoreSession
 {
     private readonly List<object> _added = [];
     private readonly List<PendingEvent> _read = [];
@@ -62,6 +65,10 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
 
     public bool CheckNothingKeptAtCommit(IReadOnlyCollection<string> correlationKeys)
     {
+        if (!guard.Available)
+        {
+            return false;
+        }
         _assumedNothingKept.UnionWith(correlationKeys);
         return true;
     }
@@ -109,6 +116,12 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
     /// <summary>The round trips this unit made without EF: its plain reads and its batch.</summary>
     internal int PlainRoundTrips { get; private set; }
 
+    /// <summary>The statements of the batch it committed (tests check the guard leads and the look follows).</summary>
+    internal IReadOnlyList<string> BatchStatements { get; private set; } = [];
+
+    /// <summary>What the look in the batch found: the keys with kept events after the commit (null: no look, or it failed).</summary>
+    internal HashSet<string>? KeptKeysFound { get; private set; }
+
     public void Add<T>(T row) where T : class => _added.Add(row);
 
     public void Remove<T>(T row) where T : class
@@ -136,7 +149,7 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
     private async Task<HashSet<string>?> CommitAsync(IReadOnlyCollection<string>? lookAfter, CancellationToken cancellationToken)
     {
         var claimed = _read.Where(_removed.Contains).ToList();
-        var tables = claimed.Count > 0 || _added.Any(r => r is OutboxMessage) ? null : Tables();
+        var tables = claimed.Count > 0 ? null : Tables();
         if (tables is null)
         {
             await CheckNothingKeptAsync(cancellationToken);
@@ -149,6 +162,13 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
         }
         catch (PostgresException ex) when (ex.SqlState is SomethingKeptState)
         {
+            throw new KeptEventsFoundException(ex);
+        }
+        catch (PostgresException ex) when (ex.SqlState is "42883" && _assumedNothingKept.Count > 0)
+        {
+            // The guard function is missing (a database restored without the migration): from now on starts read the kept
+            // events first, and this group runs again that way.
+            guard.Missing(ex);
             throw new KeptEventsFoundException(ex);
         }
         catch (PostgresException ex) when (ex.SqlState is "23505" or "40001" or "40P01")
@@ -187,9 +207,29 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
             batch.BatchCommands.Add(KeysCommand(KeptKeysStatement, lookAfter!));
         }
         PlainRoundTrips++;
-        var kept = await InsertOnlyCommit.ExecuteAsync(batch, writes, _added.Count, cancellationToken);
+        BatchStatements = batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(c => c.CommandText).ToList();
+        var kept = await InsertOnlyCommit.ExecuteAsync(batch, writes, _added.Count, cancellationToken, LandedAsync);
         WroteBatch = true;
+        KeptKeysFound = kept;
+        if (_added.Any(r => r is OutboxMessage))
+        {
+            outboxSignal.Notify(); // what OutboxSignalInterceptor does after a SaveChanges that wrote outbox rows
+        }
         return lookAfter is null ? null : look ? kept : [];
+    }
+
+    /// <summary>Whether this unit's first instance is in the database: after a batch failed past its last insert.</summary>
+    private async Task<bool> LandedAsync()
+    {
+        if (_added.OfType<WorkflowInstance>().FirstOrDefault() is not { } instance)
+        {
+            return false;
+        }
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT EXISTS (SELECT 1 FROM workflow_instances WHERE "Id" = $1)""", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = instance.Id });
+        return await command.ExecuteScalarAsync() is true;
     }
 
     private static NpgsqlBatchCommand KeysCommand(string sql, IReadOnlyCollection<string> keys) =>
@@ -239,10 +279,12 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
 
     /// <summary>
     /// EF marks every Guid key "generated on add" by convention, but the engine always sets them (Guid.CreateVersion7):
-    /// only a value the database assigns (an identity) or a Guid left empty needs EF.
+    /// only a Guid left empty needs EF. An identity the database assigns (the outbox's Sequence) is left to it: a start
+    /// never reads it back.
     /// </summary>
     private static bool KeysSet(InsertTable table, object row) =>
-        table.Generated.All(p => p.ClrType == typeof(Guid) && p.GetGetter().GetClrValueUsingContainingEntity(row) is Guid id && id != Guid.Empty);
+        table.Generated.All(p => table.AssignedByDatabase.Contains(p)
+            || (p.ClrType == typeof(Guid) && p.GetGetter().GetClrValueUsingContainingEntity(row) is Guid id && id != Guid.Empty));
 
     private async Task CommitThroughEfAsync(List<PendingEvent> claimed, CancellationToken cancellationToken)
     {
@@ -284,4 +326,27 @@ internal sealed class NpgsqlStartSession(IDbContextFactory<WorkflowsDbContext> d
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private static InvalidOperationException StartsOnly() => new("A unit opened for starts only adds rows and reads the events kept for its keys.");
+}
+
+/// <summary>
+/// Whether the database has the guard function a group of starts sends instead of reading kept events first (migration
+/// KeptEventsGuard). One per store; when a batch finds it missing, starts go back to reading first and a warning says why.
+/// </summary>
+internal sealed partial class KeptEventsGuard(ILogger logger)
+{
+    private int _missing;
+
+    public bool Available => Volatile.Read(ref _missing) == 0;
+
+    public void Missing(Exception exception)
+    {
+        if (Interlocked.Exchange(ref _missing, 1) == 0)
+        {
+            LogMissing(logger, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The database has no function workflow_assert_nothing_kept (migration KeptEventsGuard): starts read kept events first, one more round trip per group. Apply the migrations.")]
+    private static partial void LogMissing(ILogger logger, Exception exception);
 }
