@@ -63,6 +63,7 @@ public sealed partial class WorkflowRunner
     /// <summary>
     /// Starts the group in one transaction; false (nothing committed) when it could not. First assuming, where the store
     /// checks that at the commit, that no event is kept for the group's keys; if one is, once more reading them first.
+    /// True also when the commit's outcome is unknown: then every caller gets that error instead of a second try.
     /// </summary>
     private async Task<bool> TryStartTogetherAsync(IReadOnlyList<PendingStart> group, bool assumeNothingKept = true)
     {
@@ -87,6 +88,16 @@ public sealed partial class WorkflowRunner
             {
                 LogBurst(instances[i].Id, "start", instances[i].Status);
                 group[i].Done.TrySetResult(instances[i]);
+            }
+            return true;
+        }
+        catch (CommitOutcomeUnknownException unknown)
+        {
+            // The group may have committed: starting its members again could start each klantreis twice. Each caller
+            // gets the error, as from a database timeout, and decides.
+            foreach (var start in group)
+            {
+                start.Done.TrySetException(unknown);
             }
             return true;
         }

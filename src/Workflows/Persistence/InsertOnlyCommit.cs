@@ -16,7 +16,8 @@ namespace Inburgering.Workflows.Persistence;
 /// and server CPU than the rows themselves (docs/performance.md, P1).
 /// Anything else — SQLite, an update or delete in the set, a store-generated key, outbox rows, an open transaction — goes
 /// through SaveChanges unchanged. EF's SaveChanges interceptors do not see this path; the one the engine has
-/// (OutboxSignalInterceptor) only cares about outbox rows, which never take it.
+/// (OutboxSignalInterceptor) only cares about outbox rows, which take it only from <c>NpgsqlStartSession</c> (through
+/// <see cref="ExecuteAsync"/>), and that session wakes the dispatcher itself.
 /// </summary>
 internal static class InsertOnlyCommit
 {
@@ -104,7 +105,8 @@ internal static class InsertOnlyCommit
     /// <param name="landed">
     /// Asked on a fresh connection when the batch failed after its last insert ran: did the writes commit? An error
     /// then may be the read's (after the commit) or the commit's own (a dropped connection, a failover), and they look
-    /// alike from here. True: only the read failed. Without it, such an error is thrown as it is.
+    /// alike from here. True: only the read failed. False: the batch's error is thrown. No answer after a few tries:
+    /// <see cref="Stores.CommitOutcomeUnknownException"/>. Without it, such an error is thrown as it is.
     /// </param>
     internal static async Task<HashSet<string>?> ExecuteAsync(
         NpgsqlBatch batch, int writes, int rows, CancellationToken cancellationToken, Func<Task<bool>>? landed = null)
@@ -120,7 +122,7 @@ internal static class InsertOnlyCommit
         catch (Exception ex) when (readAfter && landed is not null && batch.BatchCommands[writes - 1].RecordsAffected > 0)
         {
             // Every insert writes at least one row, so the last one ran; whether the commit did is asked, not guessed.
-            if (!await AskedAsync(landed))
+            if (!await AskedAsync(landed, ex))
             {
                 ExceptionDispatchInfo.Throw(ex);
             }
@@ -133,17 +135,23 @@ internal static class InsertOnlyCommit
         return keys;
     }
 
-    private static async Task<bool> AskedAsync(Func<Task<bool>> landed)
+    /// <summary>The answer of <paramref name="landed"/>, asked up to three times; no answer is not "no".</summary>
+    private static async Task<bool> AskedAsync(Func<Task<bool>> landed, Exception batchError)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await landed();
-        }
-#pragma warning disable CA1031 // no answer is "not known to have committed": the batch's own error is thrown instead
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return false;
+            try
+            {
+                return await landed();
+            }
+            catch (Exception) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+            catch (Exception)
+            {
+                throw new Stores.CommitOutcomeUnknownException(batchError);
+            }
         }
     }
 
@@ -175,7 +183,8 @@ internal static class InsertOnlyCommit
     }
 
     /// <summary>A key the database is still to assign (an identity column): SaveChanges reads it back, this path would not.</summary>
-    private static bool HasTemporaryValues(EntityEntry entry, InsertTable table) => table.Generated.Any(p => entry.Property(p).IsTemporary);
+    private static bool HasTemporaryValues(EntityEntry entry, InsertTable table) =>
+        table.Generated.Any(p => entry.Property(p).IsTemporary) || !table.LeavesToDatabase(entry.Entity);
 
     private static async Task WriteAsync(WorkflowsDbContext db, Dictionary<InsertTable, List<object>> rows, CancellationToken cancellationToken)
     {

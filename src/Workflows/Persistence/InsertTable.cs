@@ -48,6 +48,14 @@ internal sealed class InsertTable
     /// </summary>
     public IReadOnlyList<IProperty> AssignedByDatabase { get; }
 
+    /// <summary>
+    /// True when every column the statement leaves to the database still holds its CLR default in
+    /// <paramref name="entity"/>: a value the caller set there would be dropped and numbered anew, so such a row must not
+    /// take this path.
+    /// </summary>
+    public bool LeavesToDatabase(object entity) => AssignedByDatabase.All(p =>
+        Equals(p.GetGetter().GetClrValueUsingContainingEntity(entity), p.ClrType.IsValueType ? Activator.CreateInstance(p.ClrType) : null));
+
     /// <summary>Instances first, then by table name: concurrent writers take their locks in one order.</summary>
     public (int, string) Order => (TableName == "workflow_instances" ? 0 : 1, TableName);
 

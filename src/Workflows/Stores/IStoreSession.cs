@@ -83,13 +83,19 @@ public interface IStoreSession : IAsyncDisposable
     async Task<HashSet<string>?> CommitThenFindKeptKeysAsync(IReadOnlyCollection<string> correlationKeys, CancellationToken cancellationToken = default)
     {
         await CommitAsync(cancellationToken);
+        return await LookAfterCommitAsync(this, correlationKeys, cancellationToken);
+    }
+
+    /// <summary>The look after a commit as its own read: which keys have kept events, or null when the read failed.</summary>
+    internal static async Task<HashSet<string>?> LookAfterCommitAsync(IStoreSession session, IReadOnlyCollection<string> correlationKeys, CancellationToken cancellationToken)
+    {
         if (correlationKeys.Count == 0)
         {
             return [];
         }
         try
         {
-            return await KeysWithPendingEventsAsync(correlationKeys, cancellationToken);
+            return await session.KeysWithPendingEventsAsync(correlationKeys, cancellationToken);
         }
 #pragma warning disable CA1031 // the unit has committed; a failed look after it is answered with "unknown", not an error
         catch (Exception)

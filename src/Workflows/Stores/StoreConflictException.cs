@@ -12,3 +12,11 @@ public class StoreConflictException(string message, Exception? inner = null) : E
 /// </summary>
 public sealed class KeptEventsFoundException(Exception? inner = null)
     : StoreConflictException("An event is kept for a correlation key the starts assumed had none; nothing committed.", inner);
+
+/// <summary>
+/// A commit whose outcome cannot be known: its connection failed after the writes ran, and asking the database whether
+/// they landed failed too. Nothing may be retried as if it had not happened (that could start a klantreis twice); the
+/// callers get this error, as they would a timeout from any database client.
+/// </summary>
+public sealed class CommitOutcomeUnknownException(Exception inner)
+    : Exception("The commit's outcome is unknown: the connection failed after the writes, and the database could not be asked whether they landed.", inner);

@@ -154,7 +154,7 @@ internal sealed class NpgsqlStartSession(
         {
             await CheckNothingKeptAsync(cancellationToken);
             await CommitThroughEfAsync(claimed, cancellationToken);
-            return lookAfter is null ? null : await LookAfterCommitAsync(lookAfter, cancellationToken);
+            return lookAfter is null ? null : await IStoreSession.LookAfterCommitAsync(this, lookAfter, cancellationToken);
         }
         try
         {
@@ -164,7 +164,8 @@ internal sealed class NpgsqlStartSession(
         {
             throw new KeptEventsFoundException(ex);
         }
-        catch (PostgresException ex) when (ex.SqlState is "42883" && _assumedNothingKept.Count > 0)
+        catch (PostgresException ex) when (ex.SqlState is "42883" && _assumedNothingKept.Count > 0
+            && ex.MessageText.Contains("workflow_assert_nothing_kept", StringComparison.Ordinal))
         {
             // The guard function is missing (a database restored without the migration): from now on starts read the kept
             // events first, and this group runs again that way.
@@ -244,20 +245,6 @@ internal sealed class NpgsqlStartSession(
         }
     }
 
-    private async Task<HashSet<string>?> LookAfterCommitAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await KeysWithPendingEventsAsync(keys, cancellationToken);
-        }
-#pragma warning disable CA1031 // the unit has committed; a failed look after it is answered with "unknown", not an error
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return null;
-        }
-    }
-
     /// <summary>The added rows by table, or null when a type cannot be written by a plain batch.</summary>
     private Dictionary<InsertTable, List<object>>? Tables()
     {
@@ -283,7 +270,8 @@ internal sealed class NpgsqlStartSession(
     /// never reads it back.
     /// </summary>
     private static bool KeysSet(InsertTable table, object row) =>
-        table.Generated.All(p => table.AssignedByDatabase.Contains(p)
+        table.LeavesToDatabase(row)
+        && table.Generated.All(p => table.AssignedByDatabase.Contains(p)
             || (p.ClrType == typeof(Guid) && p.GetGetter().GetClrValueUsingContainingEntity(row) is Guid id && id != Guid.Empty));
 
     private async Task CommitThroughEfAsync(List<PendingEvent> claimed, CancellationToken cancellationToken)
@@ -347,6 +335,6 @@ internal sealed partial class KeptEventsGuard(ILogger logger)
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "The database has no function workflow_assert_nothing_kept (migration KeptEventsGuard): starts read kept events first, one more round trip per group. Apply the migrations.")]
+        Message = "The database has no function workflow_assert_nothing_kept (migration KeptEventsGuard): starts read kept events first, one more round trip per group. Apply the migrations and restart the Host.")]
     private static partial void LogMissing(ILogger logger, Exception exception);
 }
