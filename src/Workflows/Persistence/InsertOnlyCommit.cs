@@ -182,7 +182,10 @@ internal static class InsertOnlyCommit
         }
     }
 
-    /// <summary>A key the database is still to assign (an identity column): SaveChanges reads it back, this path would not.</summary>
+    /// <summary>
+    /// A key the database is still to assign (an identity column): SaveChanges reads it back, this path would not; or an
+    /// identity the caller set, which this path would leave out and let the database number anew.
+    /// </summary>
     private static bool HasTemporaryValues(EntityEntry entry, InsertTable table) =>
         table.Generated.Any(p => entry.Property(p).IsTemporary) || !table.LeavesToDatabase(entry.Entity);
 

@@ -22,11 +22,15 @@ internal sealed class InsertTable
     private readonly Column[] _columns;
     private readonly string _sql;
 
+    /// <summary>The getters of <see cref="AssignedByDatabase"/> and their CLR defaults, worked out once.</summary>
+    private readonly (IClrPropertyGetter Getter, object? Unset)[] _unsetValues;
+
     private InsertTable(string tableName, Column[] columns, IReadOnlyList<IProperty> assignedByDatabase)
     {
         TableName = tableName;
         _columns = columns;
         AssignedByDatabase = assignedByDatabase;
+        _unsetValues = [.. assignedByDatabase.Select(p => (p.GetGetter(), p.ClrType.IsValueType ? Activator.CreateInstance(p.ClrType) : null))];
         Generated = [.. columns.Select(c => c.Property).Where(p => p.ValueGenerated != ValueGenerated.Never), .. assignedByDatabase];
         var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
         var arrays = string.Join(", ", columns.Select((_, i) => $"${i + 1}"));
@@ -53,8 +57,8 @@ internal sealed class InsertTable
     /// <paramref name="entity"/>: a value the caller set there would be dropped and numbered anew, so such a row must not
     /// take this path.
     /// </summary>
-    public bool LeavesToDatabase(object entity) => AssignedByDatabase.All(p =>
-        Equals(p.GetGetter().GetClrValueUsingContainingEntity(entity), p.ClrType.IsValueType ? Activator.CreateInstance(p.ClrType) : null));
+    public bool LeavesToDatabase(object entity) =>
+        _unsetValues.All(column => Equals(column.Getter.GetClrValueUsingContainingEntity(entity), column.Unset));
 
     /// <summary>Instances first, then by table name: concurrent writers take their locks in one order.</summary>
     public (int, string) Order => (TableName == "workflow_instances" ? 0 : 1, TableName);
